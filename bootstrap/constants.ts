@@ -1,0 +1,11 @@
+/** Well-known default ports, so `npm start` and the docs can name them (0 picks a free one). */
+export const DEFAULT_TCP_PORT = 7401
+export const DEFAULT_WS_PORT = 7402
+export const DEFAULT_HTTP_PORT = 7480
+
+/** Circuit-relay reservations held at once (each is a peer reachable through us). */
+export const DEFAULT_MAX_RESERVATIONS = 256
+/** Connections the relay keeps before pruning. */
+export const DEFAULT_RELAY_MAX_CONNECTIONS = 1000
+/** Time allowed for a clean shutdown before the process exits anyway. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000

@@ -1,0 +1,3 @@
+export { startRelay, Relay } from './relay.ts'
+export type { RelayInit, RelayNode } from './relay.ts'
+export * from './constants.ts'

@@ -1,0 +1,31 @@
+import { mkdir, access, constants as fsConstants } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** The data dir is missing and cannot be created, or is not writable. */
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError'
+}
+
+/** `--data DIR`, else `SWARMCAST_DATA`, else `~/.swarmcast`. */
+export function resolveDataDir (flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(flag ?? env.SWARMCAST_DATA ?? join(homedir(), '.swarmcast'))
+}
+
+/** Creates the data dir (0700: it holds private keys) and checks that it is writable. */
+export async function ensureDataDir (dir: string): Promise<string> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 })
+    await access(dir, fsConstants.W_OK)
+  } catch (err) {
+    throw new DataDirError(`cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; pick another with --data DIR or SWARMCAST_DATA`)
+  }
+  return dir
+}
+
+/** Where each piece lives under the data dir. */
+export const dataPaths = (dir: string) => ({
+  identityKey: join(dir, 'identity.key'),
+  relayPeerKey: join(dir, 'relay', 'peer.key'),
+  store: join(dir, 'store')
+})

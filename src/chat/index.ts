@@ -1,0 +1,6 @@
+export { ChatRoom } from './chat-room.ts'
+export type { ChatRoomEvents } from './chat-room.ts'
+export { readChatMessage, messageId } from './chat-message.ts'
+export type { ChatMessage } from './chat-message.ts'
+export { NoPeersError, InvalidChatTextError } from './errors.ts'
+export * from './constants.ts'

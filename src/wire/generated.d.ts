@@ -1,0 +1,416 @@
+import * as $protobuf from "protobufjs/minimal.js";
+import Long = require("long");
+
+/** Namespace swarmcast. */
+export namespace swarmcast {
+
+    /**
+     * Properties of a ChatMessage.
+     * @deprecated Use swarmcast.ChatMessage.$Properties instead.
+     */
+    interface IChatMessage extends swarmcast.ChatMessage.$Properties {
+    }
+
+    /** Represents a ChatMessage. */
+    class ChatMessage {
+
+        /**
+         * Constructs a new ChatMessage.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.ChatMessage.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ChatMessage text. */
+        text: Uint8Array;
+
+        /** ChatMessage timestamp. */
+        timestamp: number;
+
+        /** ChatMessage seq. */
+        seq: number;
+
+        /** ChatMessage nonce. */
+        nonce: Uint8Array;
+
+        /**
+         * Creates a new ChatMessage instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ChatMessage instance
+         */
+        static create(properties: swarmcast.ChatMessage.$Shape): swarmcast.ChatMessage & swarmcast.ChatMessage.$Shape;
+        static create(properties?: swarmcast.ChatMessage.$Properties): swarmcast.ChatMessage;
+
+        /**
+         * Encodes the specified ChatMessage message. Does not implicitly {@link swarmcast.ChatMessage.verify|verify} messages.
+         * @param message ChatMessage message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.ChatMessage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ChatMessage message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.ChatMessage & swarmcast.ChatMessage.$Shape} ChatMessage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.ChatMessage & swarmcast.ChatMessage.$Shape;
+    }
+
+    namespace ChatMessage {
+
+        /** Properties of a ChatMessage. */
+        interface $Properties {
+
+            /** ChatMessage text */
+            text?: (Uint8Array|null);
+
+            /** ChatMessage timestamp */
+            timestamp?: (number|null);
+
+            /** ChatMessage seq */
+            seq?: (number|null);
+
+            /** ChatMessage nonce */
+            nonce?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ChatMessage. */
+        type $Shape = swarmcast.ChatMessage.$Properties;
+    }
+
+    /**
+     * Properties of a Profile.
+     * @deprecated Use swarmcast.Profile.$Properties instead.
+     */
+    interface IProfile extends swarmcast.Profile.$Properties {
+    }
+
+    /** Represents a Profile. */
+    class Profile {
+
+        /**
+         * Constructs a new Profile.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.Profile.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Profile nick. */
+        nick: string;
+
+        /** Profile timestamp. */
+        timestamp: number;
+
+        /** Profile seq. */
+        seq: number;
+
+        /**
+         * Creates a new Profile instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Profile instance
+         */
+        static create(properties: swarmcast.Profile.$Shape): swarmcast.Profile & swarmcast.Profile.$Shape;
+        static create(properties?: swarmcast.Profile.$Properties): swarmcast.Profile;
+
+        /**
+         * Encodes the specified Profile message. Does not implicitly {@link swarmcast.Profile.verify|verify} messages.
+         * @param message Profile message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.Profile.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Profile message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.Profile & swarmcast.Profile.$Shape} Profile
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.Profile & swarmcast.Profile.$Shape;
+    }
+
+    namespace Profile {
+
+        /** Properties of a Profile. */
+        interface $Properties {
+
+            /** Profile nick */
+            nick?: (string|null);
+
+            /** Profile timestamp */
+            timestamp?: (number|null);
+
+            /** Profile seq */
+            seq?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Profile. */
+        type $Shape = swarmcast.Profile.$Properties;
+    }
+
+    /** Kind enum. */
+    enum Kind {
+
+        /** KIND_UNSPECIFIED value */
+        KIND_UNSPECIFIED = 0,
+
+        /** CHAT_MESSAGE value */
+        CHAT_MESSAGE = 1,
+
+        /** PROFILE value */
+        PROFILE = 2
+    }
+
+    /**
+     * Properties of an Envelope.
+     * @deprecated Use swarmcast.Envelope.$Properties instead.
+     */
+    interface IEnvelope extends swarmcast.Envelope.$Properties {
+    }
+
+    /** Represents an Envelope. */
+    class Envelope {
+
+        /**
+         * Constructs a new Envelope.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.Envelope.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Envelope kind. */
+        kind: swarmcast.Kind;
+
+        /** Envelope author. */
+        author: Uint8Array;
+
+        /** Envelope channelId. */
+        channelId: Uint8Array;
+
+        /** Envelope payload. */
+        payload: Uint8Array;
+
+        /** Envelope signature. */
+        signature: Uint8Array;
+
+        /**
+         * Creates a new Envelope instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Envelope instance
+         */
+        static create(properties: swarmcast.Envelope.$Shape): swarmcast.Envelope & swarmcast.Envelope.$Shape;
+        static create(properties?: swarmcast.Envelope.$Properties): swarmcast.Envelope;
+
+        /**
+         * Encodes the specified Envelope message. Does not implicitly {@link swarmcast.Envelope.verify|verify} messages.
+         * @param message Envelope message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an Envelope message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.Envelope & swarmcast.Envelope.$Shape} Envelope
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.Envelope & swarmcast.Envelope.$Shape;
+    }
+
+    namespace Envelope {
+
+        /** Properties of an Envelope. */
+        interface $Properties {
+
+            /** Envelope kind */
+            kind?: (swarmcast.Kind|null);
+
+            /** Envelope author */
+            author?: (Uint8Array|null);
+
+            /** Envelope channelId */
+            channelId?: (Uint8Array|null);
+
+            /** Envelope payload */
+            payload?: (Uint8Array|null);
+
+            /** Envelope signature */
+            signature?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an Envelope. */
+        type $Shape = swarmcast.Envelope.$Properties;
+    }
+
+    /**
+     * Properties of a PeerAnnouncement.
+     * @deprecated Use swarmcast.PeerAnnouncement.$Properties instead.
+     */
+    interface IPeerAnnouncement extends swarmcast.PeerAnnouncement.$Properties {
+    }
+
+    /** Represents a PeerAnnouncement. */
+    class PeerAnnouncement {
+
+        /**
+         * Constructs a new PeerAnnouncement.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.PeerAnnouncement.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PeerAnnouncement peerId. */
+        peerId: Uint8Array;
+
+        /** PeerAnnouncement addrs. */
+        addrs: Uint8Array[];
+
+        /** PeerAnnouncement channels. */
+        channels: Uint8Array[];
+
+        /** PeerAnnouncement timestamp. */
+        timestamp: number;
+
+        /**
+         * Creates a new PeerAnnouncement instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PeerAnnouncement instance
+         */
+        static create(properties: swarmcast.PeerAnnouncement.$Shape): swarmcast.PeerAnnouncement & swarmcast.PeerAnnouncement.$Shape;
+        static create(properties?: swarmcast.PeerAnnouncement.$Properties): swarmcast.PeerAnnouncement;
+
+        /**
+         * Encodes the specified PeerAnnouncement message. Does not implicitly {@link swarmcast.PeerAnnouncement.verify|verify} messages.
+         * @param message PeerAnnouncement message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.PeerAnnouncement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PeerAnnouncement message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.PeerAnnouncement & swarmcast.PeerAnnouncement.$Shape} PeerAnnouncement
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.PeerAnnouncement & swarmcast.PeerAnnouncement.$Shape;
+    }
+
+    namespace PeerAnnouncement {
+
+        /** Properties of a PeerAnnouncement. */
+        interface $Properties {
+
+            /** PeerAnnouncement peerId */
+            peerId?: (Uint8Array|null);
+
+            /** PeerAnnouncement addrs */
+            addrs?: (Uint8Array[]|null);
+
+            /** PeerAnnouncement channels */
+            channels?: (Uint8Array[]|null);
+
+            /** PeerAnnouncement timestamp */
+            timestamp?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PeerAnnouncement. */
+        type $Shape = swarmcast.PeerAnnouncement.$Properties;
+    }
+
+    /**
+     * Properties of a ClockResponse.
+     * @deprecated Use swarmcast.ClockResponse.$Properties instead.
+     */
+    interface IClockResponse extends swarmcast.ClockResponse.$Properties {
+    }
+
+    /** Represents a ClockResponse. */
+    class ClockResponse {
+
+        /**
+         * Constructs a new ClockResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.ClockResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ClockResponse now. */
+        now: number;
+
+        /**
+         * Creates a new ClockResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ClockResponse instance
+         */
+        static create(properties: swarmcast.ClockResponse.$Shape): swarmcast.ClockResponse & swarmcast.ClockResponse.$Shape;
+        static create(properties?: swarmcast.ClockResponse.$Properties): swarmcast.ClockResponse;
+
+        /**
+         * Encodes the specified ClockResponse message. Does not implicitly {@link swarmcast.ClockResponse.verify|verify} messages.
+         * @param message ClockResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.ClockResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ClockResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.ClockResponse & swarmcast.ClockResponse.$Shape} ClockResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.ClockResponse & swarmcast.ClockResponse.$Shape;
+    }
+
+    namespace ClockResponse {
+
+        /** Properties of a ClockResponse. */
+        interface $Properties {
+
+            /** ClockResponse now */
+            now?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ClockResponse. */
+        type $Shape = swarmcast.ClockResponse.$Properties;
+    }
+}
