@@ -13,19 +13,31 @@ export function resolveDataDir (flag: string | undefined, env: NodeJS.ProcessEnv
 }
 
 /** Creates the data dir (0700: it holds private keys) and checks that it is writable. */
-export async function ensureDataDir (dir: string): Promise<string> {
+export async function ensureDataDir (dir: string): Promise<DataPaths> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 })
     await access(dir, fsConstants.W_OK)
   } catch (err) {
     throw new DataDirError(`cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; pick another with --data DIR or SWARMCAST_DATA`)
   }
-  return dir
+  return dataPaths(dir)
 }
 
-/** Where each piece lives under the data dir. */
-export const dataPaths = (dir: string) => ({
-  identityKey: join(dir, 'identity.key'),
-  relayPeerKey: join(dir, 'relay', 'peer.key'),
-  store: join(dir, 'store')
-})
+export interface DataPaths {
+  dir: string
+  /** The content-signing identity (Ed25519, libp2p protobuf key format). */
+  identityKey: string
+  /** The libp2p peer key: one peer id per data dir, stable across restarts. */
+  peerKey: string
+  /** LevelDB: history, moderation state. */
+  store: string
+}
+
+export function dataPaths (dir: string): DataPaths {
+  return {
+    dir,
+    identityKey: join(dir, 'identity.key'),
+    peerKey: join(dir, 'peer.key'),
+    store: join(dir, 'store')
+  }
+}

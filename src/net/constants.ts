@@ -31,3 +31,8 @@ export const GOSSIP_MAX_STREAMS = 1
 export const GOSSIP_MAX_TOPICS_PER_PEER = 256
 /** Connections before the connection manager prunes. */
 export const DEFAULT_MAX_CONNECTIONS = 200
+
+/** Clock difference to a peer beyond which our signed messages would be refused (the chat window is +30 s). */
+export const MAX_CLOCK_SKEW_MS = 30_000
+/** How long a node waits for its first bootstrap peer before telling the user. */
+export const BOOTSTRAP_TIMEOUT_MS = 15_000

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util'
+import type { ParseArgsOptionsConfig } from 'node:util'
+
+/** The command line was wrong: the message says what and how to fix it. Exit status 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>
+  positionals: string[]
+}
+
+/** Strict parsing: unknown flags, missing values and stray arguments are UsageErrors. */
+export function parseCommandArgs (argv: string[], options: ParseArgsOptionsConfig, maxPositionals = 0): ParsedArgs {
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true })
+  } catch (err) {
+    throw new UsageError(cleanParseError((err as Error).message))
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`unexpected argument "${parsed.positionals[maxPositionals]}"`)
+  }
+  return parsed as ParsedArgs
+}
+
+// node:util's messages mention its own API ("To specify a positional argument ..."); keep the first sentence
+function cleanParseError (message: string): string {
+  return message.split('. To specify')[0]?.replace(/^Unknown option/, 'unknown flag').replace(/^Option/, 'flag') ?? message
+}
+
+export function stringFlag (args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+export function listFlag (args: ParsedArgs, name: string): string[] {
+  const v = args.values[name]
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : []
+}
+
+export function boolFlag (args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true
+}
+
+export function requireFlag (args: ParsedArgs, name: string, what: string): string {
+  const v = stringFlag(args, name)
+  if (v == null || v === '') throw new UsageError(`--${name} is required: ${what}`)
+  return v
+}
+
+/** A TCP/UDP port: 0 (any free port) to 65535. */
+export function portFlag (args: ParsedArgs, name: string, fallback: number, env?: string): number {
+  const text = stringFlag(args, name) ?? (env != null && env !== '' ? env : undefined)
+  if (text == null) return fallback
+  const port = Number(text)
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`--${name} must be a port number from 0 to 65535 (0 picks a free one), got "${text}"`)
+  }
+  return port
+}
+
+/** A positive whole number. */
+export function countFlag (args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringFlag(args, name)
+  if (text == null) return fallback
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UsageError(`--${name} must be a whole number of at least 1, got "${text}"`)
+  }
+  return Number(text)
+}
+
+/** Comma- or space-separated values from an environment variable. */
+export function envList (value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(s => s !== '')
+}

@@ -1,0 +1,96 @@
+import { listFlag, portFlag, countFlag, stringFlag, envList } from '../args.ts'
+import { commonOptions, DATA_HELP } from '../command.ts'
+import { loadLocalKeys } from '../local-keys.ts'
+import { startRelay, DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from '../../bootstrap/index.ts'
+import { checkBootstrapAddrs } from '../../src/net/index.ts'
+import type { Command } from '../command.ts'
+
+/** A listen port is taken or not ours to use. */
+export class PortUnavailableError extends Error {
+  override readonly name = 'PortUnavailableError'
+}
+
+export const relayCommand: Command = {
+  name: 'relay',
+  summary: 'run a relay: bootstrap peer, circuit relay and HTTP for a community',
+  help: `Usage: swarmcast relay [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
+                      [--announce MA ...] [--peer MA ...] [--max-connections N]
+                      [--max-reservations N] [--data DIR]
+
+Runs a relay: the peer that others bootstrap from, a circuit-relay-v2 server
+(so peers behind NAT and browsers can reach each other) and an HTTP server.
+Its peer id is kept in the data dir, so the addresses it prints stay valid
+across restarts. Each listen address is printed alone on its own line; give
+one to other nodes with --bootstrap. Ctrl-C or SIGTERM stops it cleanly.
+
+Options:
+  --tcp PORT              TCP port (env SWARMCAST_TCP_PORT, default ${DEFAULT_TCP_PORT}; 0 = any free)
+  --ws PORT               WebSocket port for browsers (env SWARMCAST_WS_PORT, default ${DEFAULT_WS_PORT})
+  --http PORT             HTTP port (env SWARMCAST_HTTP_PORT, default ${DEFAULT_HTTP_PORT}); serves /healthz
+  --host IP               interface to listen on (env SWARMCAST_HOST, default 0.0.0.0)
+  --announce MA           public address to announce instead (repeatable; behind NAT or a proxy)
+  --peer MA               another relay to stay connected to (repeatable)
+  --max-connections N     connections before pruning (default ${DEFAULT_RELAY_MAX_CONNECTIONS})
+  --max-reservations N    circuit-relay reservations at once (default ${DEFAULT_MAX_RESERVATIONS})
+${DATA_HELP}`,
+  options: {
+    ...commonOptions,
+    tcp: { type: 'string' },
+    ws: { type: 'string' },
+    http: { type: 'string' },
+    host: { type: 'string' },
+    announce: { type: 'string', multiple: true },
+    peer: { type: 'string', multiple: true },
+    'max-connections': { type: 'string' },
+    'max-reservations': { type: 'string' }
+  },
+  async run ({ args, env, out, err, signal }) {
+    const tcpPort = portFlag(args, 'tcp', DEFAULT_TCP_PORT, env.SWARMCAST_TCP_PORT)
+    const wsPort = portFlag(args, 'ws', DEFAULT_WS_PORT, env.SWARMCAST_WS_PORT)
+    const httpPort = portFlag(args, 'http', DEFAULT_HTTP_PORT, env.SWARMCAST_HTTP_PORT)
+    const host = stringFlag(args, 'host') ?? env.SWARMCAST_HOST ?? '0.0.0.0'
+    const peers = listFlag(args, 'peer')
+    checkBootstrapAddrs(peers)
+    const keys = await loadLocalKeys(stringFlag(args, 'data'), env)
+
+    let relay
+    try {
+      relay = await startRelay({
+        privateKey: keys.peerKey,
+        host,
+        tcpPort,
+        wsPort,
+        httpPort,
+        announce: [...listFlag(args, 'announce'), ...envList(env.SWARMCAST_ANNOUNCE)],
+        peers,
+        maxConnections: countFlag(args, 'max-connections', DEFAULT_RELAY_MAX_CONNECTIONS),
+        maxReservations: countFlag(args, 'max-reservations', DEFAULT_MAX_RESERVATIONS)
+      })
+    } catch (e) {
+      throw explainListenError(e as Error, { tcpPort, wsPort, httpPort })
+    }
+
+    err(`swarmcast relay ${relay.node.peerId.toString()} (data ${keys.paths.dir})`)
+    for (const addr of relay.addrs()) out(addr)
+    if (relay.httpUrl != null) out(relay.httpUrl)
+    err('join with: swarmcast chat --channel ID --bootstrap <one of the addresses above>; Ctrl-C stops')
+
+    await new Promise<void>(resolve => {
+      if (signal.aborted) resolve()
+      signal.addEventListener('abort', () => { resolve() }, { once: true })
+    })
+    err('relay: shutting down')
+    await relay.stop()
+    err('relay: stopped')
+    return 0
+  }
+}
+
+function explainListenError (e: Error, ports: { tcpPort: number, wsPort: number, httpPort: number }): Error {
+  const code = (e as NodeJS.ErrnoException).code ?? (e.cause as NodeJS.ErrnoException | undefined)?.code
+  const text = `${e.message} ${String(e.cause ?? '')}`
+  if (code === 'EADDRINUSE' || code === 'EACCES' || /EADDRINUSE|EACCES|address already in use/i.test(text)) {
+    return new PortUnavailableError(`cannot listen: a port is in use or not allowed (TCP ${ports.tcpPort}, WebSocket ${ports.wsPort}, HTTP ${ports.httpPort}): ${e.message}. Another relay may be running; pick other ports with --tcp/--ws/--http (0 picks a free one)`)
+  }
+  return e
+}
