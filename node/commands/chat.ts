@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline'
-import { UsageError, boolFlag, listFlag, requireFlag, stringFlag, envList } from '../args.ts'
+import { UsageError, boolFlag, countFlag, listFlag, requireFlag, stringFlag, envList } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { loadLocalKeys } from '../local-keys.ts'
 import { nodeTransports, peerListenAddrs } from '../platform.ts'
@@ -13,7 +13,7 @@ export const chatCommand: Command = {
   name: 'chat',
   summary: 'chat in a channel: print signed messages as they arrive, send lines you type',
   help: `Usage: swarmcast chat --channel ID --bootstrap MA [--send TEXT] [--json]
-                     [--host IP] [--data DIR]
+                     [--timeout S] [--host IP] [--data DIR]
 
 Joins channel ID through a relay and prints every verified message. Each line
 typed (or piped) on stdin is signed and sent. With --send, sends one message,
@@ -26,6 +26,8 @@ Options:
   --send TEXT       send one message and exit (status 1 if no peer took it)
   --json            one JSON object per message: {"id","channel","author",
                     "fingerprint","text","timestamp"}
+  --timeout S       seconds to wait for the relay, and with --send for a first
+                    peer in the channel (default 15)
   --host IP         interface to listen on (env SWARMCAST_HOST, default 0.0.0.0)
 ${DATA_HELP}`,
   options: {
@@ -34,6 +36,7 @@ ${DATA_HELP}`,
     bootstrap: { type: 'string', multiple: true },
     send: { type: 'string' },
     json: { type: 'boolean' },
+    timeout: { type: 'string' },
     host: { type: 'string' }
   },
   async run ({ args, env, out, err, signal }) {
@@ -44,6 +47,7 @@ ${DATA_HELP}`,
     }
     const json = boolFlag(args, 'json')
     const sendText = stringFlag(args, 'send')
+    const timeoutMs = countFlag(args, 'timeout', 15) * 1000
     const keys = await loadLocalKeys(stringFlag(args, 'data'), env)
 
     const node = await createSwarmNode({
@@ -55,13 +59,13 @@ ${DATA_HELP}`,
     })
     let room: ChatRoom | undefined
     try {
-      await joinNetwork(node, bootstrap, { signal })
+      await joinNetwork(node, bootstrap, { signal, timeoutMs })
       room = new ChatRoom(node, keys.identity, channel)
       const show = (m: ChatMessage): void => { out(json ? JSON.stringify(m) : formatLine(m)) }
       room.addEventListener('message', (evt) => { show(evt.detail) })
 
       if (sendText != null) {
-        const sent = await room.send(sendText, { signal })
+        const sent = await room.send(sendText, { signal, peerWaitMs: timeoutMs })
         if (json) out(JSON.stringify({ ...sent, sent: true }))
         else err(`sent ${sent.id.slice(0, 12)} to ${room.peers().length} peer(s)`)
         return 0

@@ -5,13 +5,19 @@ import { chatTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
 import { readChatMessage } from './chat-message.ts'
 import { NoPeersError, InvalidChatTextError } from './errors.ts'
-import { CHAT_NONCE_LENGTH, MAX_CHAT_TEXT_BYTES, SEND_PEER_WAIT_MS } from './constants.ts'
+import { CHAT_NONCE_LENGTH, MAX_CHAT_TEXT_BYTES, RETRY_MAX_MS, RETRY_START_MS, SEND_PEER_WAIT_MS } from './constants.ts'
+import { delay } from '../util/delay.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { SwarmNode } from '../net/create-node.ts'
 import type { Message } from '@libp2p/gossipsub'
 import type { AbortOptions, Logger, PeerId } from '@libp2p/interface'
+
+export interface SendOptions extends AbortOptions {
+  /** How long to wait for a first peer in the channel (default SEND_PEER_WAIT_MS). */
+  peerWaitMs?: number
+}
 
 export interface ChatRoomEvents {
   /** A verified message from another author. */
@@ -59,35 +65,53 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
 
   /**
    * Signs and publishes `text`. Resolves once at least one peer received it;
-   * waits up to `SEND_PEER_WAIT_MS` (or the caller's signal) for a first peer,
-   * and otherwise fails with NoPeersError: a message is never dropped silently.
+   * waits up to `peerWaitMs` (or the caller's signal) for a first peer, and
+   * otherwise fails with NoPeersError: a message is never dropped silently.
    */
-  async send (text: string, options: AbortOptions = {}): Promise<ChatMessage> {
+  async send (text: string, options: SendOptions = {}): Promise<ChatMessage> {
     const bytes = new TextEncoder().encode(text)
     if (bytes.byteLength === 0 || bytes.byteLength > MAX_CHAT_TEXT_BYTES) {
       throw new InvalidChatTextError(`a chat message must be 1-${MAX_CHAT_TEXT_BYTES} bytes of text, got ${bytes.byteLength}`)
     }
+    const waitMs = options.peerWaitMs ?? SEND_PEER_WAIT_MS
+    const signal = AbortSignal.any([AbortSignal.timeout(waitMs), ...(options.signal != null ? [options.signal] : [])])
+    const notSent = (): Error => options.signal?.aborted === true
+      ? options.signal.reason as Error
+      : new NoPeersError(`message not sent: no peer in channel ${this.channel.text} took it within ${waitMs / 1000} s`)
+    let backoffMs = RETRY_START_MS
+    while (true) {
+      await this.#waitForPeers(signal).catch(() => { throw notSent() })
+      // a fresh seq and nonce per attempt: an attempt that reached nobody was never sent
+      const envelope = await this.#seal(bytes)
+      if (await this.#publish(envelope) > 0) {
+        return readChatMessage(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: CHAT_KINDS }))
+      }
+      // gossipsub learns a peer's subscription before its own stream to that peer is open
+      await delay(backoffMs, signal).catch(() => { throw notSent() })
+      backoffMs = Math.min(backoffMs * 2, RETRY_MAX_MS)
+    }
+  }
+
+  async #seal (text: Uint8Array): Promise<Uint8Array> {
     // sequence numbers stay increasing across restarts without storage: start from the clock in µs
     this.#lastSeq = Math.max(this.#lastSeq + 1, Date.now() * 1000)
     const payload = wire.ChatMessage.encode({
-      text: bytes,
+      text,
       timestamp: Date.now(),
       seq: this.#lastSeq,
       nonce: crypto.getRandomValues(new Uint8Array(CHAT_NONCE_LENGTH))
     }).finish()
-    const envelope = await sealEnvelope(this.#identity, { kind: Kind.ChatMessage, channel: this.channel, payload })
-    await this.#waitForPeers(options)
-    let recipients = 0
+    return await sealEnvelope(this.#identity, { kind: Kind.ChatMessage, channel: this.channel, payload })
+  }
+
+  /** Publishes; resolves to the number of peers the message was written to. */
+  async #publish (envelope: Uint8Array): Promise<number> {
     try {
-      recipients = (await this.#node.services.pubsub.publish(this.topic, envelope)).recipients.length
+      return (await this.#node.services.pubsub.publish(this.topic, envelope)).recipients.length
     } catch (err) {
-      throw new NoPeersError(`message not sent: ${(err as Error).message}`)
+      if ((err as Error).message === 'PublishError.NoPeersSubscribedToTopic') return 0
+      throw err
     }
-    if (recipients === 0) {
-      throw new NoPeersError('message not sent: no peer in the channel took it')
-    }
-    const verified = await openEnvelope(envelope, { channel: this.channel, kinds: CHAT_KINDS })
-    return readChatMessage(envelope, verified)
   }
 
   close (): void {
@@ -100,22 +124,23 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     discovery.leave(this.channel)
   }
 
-  async #waitForPeers (options: AbortOptions): Promise<void> {
+  /** Resolves when some peer is subscribed to the topic; rejects when `signal` aborts. */
+  async #waitForPeers (signal: AbortSignal): Promise<void> {
     if (this.peers().length > 0) return
-    const signal = AbortSignal.any([AbortSignal.timeout(SEND_PEER_WAIT_MS), ...(options.signal != null ? [options.signal] : [])])
     const { pubsub } = this.#node.services
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
-        if (this.peers().length > 0) done()
+        if (this.peers().length === 0) return
+        cleanup()
+        resolve()
       }
       const abort = (): void => {
-        done()
-        reject(new NoPeersError(`message not sent: nobody else joined channel ${this.channel.text} within ${SEND_PEER_WAIT_MS / 1000} s`))
+        cleanup()
+        reject(signal.reason)
       }
-      const done = (): void => {
+      const cleanup = (): void => {
         pubsub.removeEventListener('subscription-change', check)
         signal.removeEventListener('abort', abort)
-        resolve()
       }
       pubsub.addEventListener('subscription-change', check)
       signal.addEventListener('abort', abort)

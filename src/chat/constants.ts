@@ -6,3 +6,6 @@ export const MAX_CHAT_PAYLOAD_BYTES = MAX_CHAT_TEXT_BYTES + 64
 export const CHAT_NONCE_LENGTH = 8
 /** How long `send` waits for a first peer in the channel before giving up. */
 export const SEND_PEER_WAIT_MS = 15_000
+/** First and longest pause between send attempts that reached no peer yet. */
+export const RETRY_START_MS = 25
+export const RETRY_MAX_MS = 500
