@@ -41,13 +41,13 @@ ${DATA_HELP}`,
   },
   async run ({ args, env, out, err, signal }) {
     const channel = ChannelId.parse(requireFlag(args, 'channel', 'the channel id to join (see swarmcast channel create)'))
+    const timeoutMs = countFlag(args, 'timeout', 15) * 1000
     const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
     if (bootstrap.length === 0) {
       throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
     }
     const json = boolFlag(args, 'json')
     const sendText = stringFlag(args, 'send')
-    const timeoutMs = countFlag(args, 'timeout', 15) * 1000
     const keys = await loadLocalKeys(stringFlag(args, 'data'), env)
 
     const node = await createSwarmNode({

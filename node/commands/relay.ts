@@ -87,10 +87,10 @@ ${DATA_HELP}`,
 }
 
 function explainListenError (e: Error, ports: { tcpPort: number, wsPort: number, httpPort: number }): Error {
-  const code = (e as NodeJS.ErrnoException).code ?? (e.cause as NodeJS.ErrnoException | undefined)?.code
+  // libp2p wraps the socket error in a long message about its own config; keep the part that matters
   const text = `${e.message} ${String(e.cause ?? '')}`
-  if (code === 'EADDRINUSE' || code === 'EACCES' || /EADDRINUSE|EACCES|address already in use/i.test(text)) {
-    return new PortUnavailableError(`cannot listen: a port is in use or not allowed (TCP ${ports.tcpPort}, WebSocket ${ports.wsPort}, HTTP ${ports.httpPort}): ${e.message}. Another relay may be running; pick other ports with --tcp/--ws/--http (0 picks a free one)`)
-  }
-  return e
+  const found = /listen (EADDRINUSE|EACCES)\b.*?((?:\d{1,3}\.){3}\d{1,3}:\d+)?\s*$/m.exec(text)
+  if (found == null) return e
+  const what = found[1] === 'EADDRINUSE' ? 'is already in use' : 'is not allowed for this user (ports below 1024 need privileges)'
+  return new PortUnavailableError(`cannot listen on ${found[2] ?? `TCP ${ports.tcpPort}, WebSocket ${ports.wsPort} or HTTP ${ports.httpPort}`}: the port ${what}. Another relay may be running; pick other ports with --tcp/--ws/--http (0 picks a free one)`)
 }
