@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 // src/ is the core that browsers run too: platform pieces are injected, never imported.
-const FORBIDDEN = [/from ['"]node:/, /import\(['"]node:/, /from ['"](fs|path|os|net|http|child_process|crypto)['"]/, /from ['"]@libp2p\/tcp['"]/, /from ['"]\.\.\/\.\.\/(node|bootstrap|browser)\//]
+const FORBIDDEN = [/(from|import)\s*\(?['"]node:/, /from ['"](fs|path|os|net|http|child_process|crypto)['"]/, /from ['"]@libp2p\/tcp['"]/, /from ['"]\.\.\/\.\.\/(node|bootstrap|browser)\//]
 
 function files (dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e => e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [join(dir, e.name)] : [])
