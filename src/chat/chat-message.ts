@@ -1,8 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { toString as bytesToString } from 'uint8arrays/to-string'
-import { wire, decodeBounded, decodeUtf8, checkLength } from '../wire/index.ts'
+import { wire, decodeBounded, decodeUtf8, checkLength, MalformedMessageError } from '../wire/index.ts'
 import { fingerprint, keyToText } from '../identity/key-text.ts'
-import { CHAT_NONCE_LENGTH, MAX_CHAT_PAYLOAD_BYTES, MAX_CHAT_TEXT_BYTES } from './constants.ts'
+import { Kind } from '../envelope/envelope.ts'
+import { CHAT_NONCE_LENGTH, MAX_CHAT_PAYLOAD_BYTES, MAX_CHAT_TEXT_BYTES, MAX_NICK_BYTES } from './constants.ts'
 import type { VerifiedEnvelope } from '../envelope/envelope.ts'
 
 /** A verified chat message as the API hands it out. */
@@ -13,8 +14,10 @@ export interface ChatMessage {
   channel: string
   /** Author's key, full text form. */
   author: string
-  /** Author's key, short display form. */
+  /** Author's key, short display form: nicks are not unique, this tells authors apart. */
   fingerprint: string
+  /** Author's nickname from their newest signed profile, if we have one. */
+  nick: string | null
   text: string
   /** Author's clock, ms since the epoch. */
   timestamp: number
@@ -22,22 +25,58 @@ export interface ChatMessage {
   seq: number
 }
 
-/** Reads a verified envelope's ChatMessage payload; throws MalformedMessageError. */
-export function readChatMessage (envelopeBytes: Uint8Array, env: VerifiedEnvelope): ChatMessage {
-  const payload = decodeBounded(wire.ChatMessage, 'chat message', env.payload, MAX_CHAT_PAYLOAD_BYTES)
-  const text = decodeUtf8('chat text', payload.text, MAX_CHAT_TEXT_BYTES)
-  checkLength('chat nonce', payload.nonce, CHAT_NONCE_LENGTH)
-  return {
-    id: messageId(envelopeBytes),
-    channel: env.channel.text,
-    author: keyToText(env.author),
-    fingerprint: fingerprint(env.author),
-    text,
-    timestamp: payload.timestamp,
-    seq: payload.seq
-  }
+/** An author's signed display profile. */
+export interface Profile {
+  author: string
+  nick: string
+  timestamp: number
+  seq: number
 }
+
+/** A chat payload read from a verified envelope, with the envelope's bytes and id. */
+export type ChatItem =
+  | { kind: 'message', id: string, envelope: Uint8Array, message: ChatMessage }
+  | { kind: 'profile', id: string, envelope: Uint8Array, profile: Profile }
 
 export function messageId (envelopeBytes: Uint8Array): string {
   return bytesToString(sha256(envelopeBytes), 'base16')
+}
+
+/** Reads the payload of a verified chat-topic envelope; throws MalformedMessageError. */
+export function readChatItem (envelopeBytes: Uint8Array, env: Pick<VerifiedEnvelope, 'kind' | 'channel' | 'author' | 'payload'>): ChatItem {
+  const id = messageId(envelopeBytes)
+  const author = keyToText(env.author)
+  if (env.kind === Kind.Profile) {
+    const p = decodeBounded(wire.Profile, 'profile', env.payload, MAX_CHAT_PAYLOAD_BYTES)
+    return { kind: 'profile', id, envelope: envelopeBytes, profile: { author, nick: checkNick(p.nick ?? ''), timestamp: p.timestamp, seq: p.seq } }
+  }
+  const payload = decodeBounded(wire.ChatMessage, 'chat message', env.payload, MAX_CHAT_PAYLOAD_BYTES)
+  const text = decodeUtf8('chat text', payload.text, MAX_CHAT_TEXT_BYTES)
+  if (text.length === 0) throw new MalformedMessageError('chat text is empty')
+  checkLength('chat nonce', payload.nonce, CHAT_NONCE_LENGTH)
+  return {
+    kind: 'message',
+    id,
+    envelope: envelopeBytes,
+    message: {
+      id,
+      channel: env.channel.text,
+      author,
+      fingerprint: fingerprint(env.author),
+      nick: null,
+      text,
+      timestamp: payload.timestamp,
+      seq: payload.seq
+    }
+  }
+}
+
+/** Nicks: 1-32 UTF-8 bytes, no control characters; throws MalformedMessageError. */
+export function checkNick (nick: string): string {
+  const size = new TextEncoder().encode(nick).byteLength
+  // eslint-disable-next-line no-control-regex
+  if (size === 0 || size > MAX_NICK_BYTES || /[\u0000-\u001f\u007f]/.test(nick)) {
+    throw new MalformedMessageError(`a nick must be 1-${MAX_NICK_BYTES} bytes without control characters`)
+  }
+  return nick
 }

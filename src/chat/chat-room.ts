@@ -3,16 +3,27 @@ import { TopicValidatorResult } from '@libp2p/gossipsub'
 import { wire } from '../wire/index.ts'
 import { chatTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
-import { readChatMessage } from './chat-message.ts'
-import { NoPeersError, InvalidChatTextError } from './errors.ts'
-import { CHAT_NONCE_LENGTH, MAX_CHAT_TEXT_BYTES, RETRY_MAX_MS, RETRY_START_MS, SEND_PEER_WAIT_MS } from './constants.ts'
+import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
 import { delay } from '../util/delay.ts'
-import type { ChatMessage } from './chat-message.ts'
+import { readChatItem, checkNick } from './chat-message.ts'
+import { fetchHistory } from './history-sync.ts'
+import { RateLimiter } from './rate-limiter.ts'
+import { Verdict } from './chat-validator.ts'
+import { NoPeersError, InvalidChatTextError, InvalidNickError, RateLimitedError, SendQueueFullError } from './errors.ts'
+import {
+  CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS,
+  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, RETRY_MAX_MS,
+  RETRY_START_MS, SEND_PEER_WAIT_MS
+} from './constants.ts'
+import type { ChatItem, ChatMessage } from './chat-message.ts'
+import type { ChatHistory } from './chat-history.ts'
+import type { ChatValidator } from './chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
-import type { SwarmNode } from '../net/create-node.ts'
-import type { Message } from '@libp2p/gossipsub'
+import type { ChannelDiscovery } from '../net/channel-discovery.ts'
+import type { GossipSub, Message } from '@libp2p/gossipsub'
 import type { AbortOptions, Logger, PeerId } from '@libp2p/interface'
+import type { ConnectionManager } from '@libp2p/interface-internal'
 
 export interface SendOptions extends AbortOptions {
   /** How long to wait for a first peer in the channel (default SEND_PEER_WAIT_MS). */
@@ -20,59 +31,187 @@ export interface SendOptions extends AbortOptions {
 }
 
 export interface ChatRoomEvents {
-  /** A verified message from another author. */
+  /** A verified message, new to this node (live, from history sync, or our own). */
   message: CustomEvent<ChatMessage>
   /** A message refused by validation (for logs and metrics). */
-  rejected: CustomEvent<{ from: PeerId, reason: string }>
+  rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', reason: string }>
+  /** A history sync with a peer finished. */
+  synced: CustomEvent<{ peer: PeerId, received: number, added: number }>
 }
 
-const CHAT_KINDS = [Kind.ChatMessage] as const
+/** What a room needs from its node; the chat service provides it. */
+export interface ChatRoomInit {
+  channel: ChannelId
+  pubsub: GossipSub
+  discovery: ChannelDiscovery
+  connectionManager: ConnectionManager
+  history: ChatHistory
+  validator: ChatValidator
+  /** Absent on nodes that only read and relay (e.g. an archive). */
+  identity?: Identity
+  ratePerSecond: number
+  rateBurst: number
+  log: Logger
+}
 
 /**
- * One channel's chat on one node: validates every message in the gossipsub
- * topic validator (so invalid ones are neither shown nor forwarded), emits
- * verified messages, and sends the user's own.
+ * One channel's chat on one node. Every message is validated in the gossipsub
+ * topic validator (so an invalid one is neither shown, stored nor forwarded),
+ * accepted ones are stored once and emitted, peers fill our gaps through
+ * history sync, and `send` tells the caller whether the message went out.
  */
 export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   readonly channel: ChannelId
   readonly topic: string
-  readonly #node: SwarmNode
-  readonly #identity: Identity
-  readonly #log: Logger
-  // validated messages, handed from the validator to the message event without a second verify
-  readonly #accepted = new WeakMap<Message, ChatMessage>()
+  readonly history: ChatHistory
+  readonly #init: ChatRoomInit
+  // what the validator accepted, handed to the message event without a second verify
+  readonly #accepted = new WeakMap<Message, { item: ChatItem, hidden: boolean }>()
+  // our own limit, kept a little under what peers enforce so network jitter cannot push us over theirs
+  readonly #ownRate: RateLimiter
+  readonly #lastSync = new Map<string, number>()
   #lastSeq = 0
+  #pendingSends = 0
+  #profilePending: Uint8Array | undefined
   #closed = false
 
-  constructor (node: SwarmNode, identity: Identity, channel: ChannelId) {
+  constructor (init: ChatRoomInit) {
     super()
-    this.#node = node
-    this.#identity = identity
-    this.channel = channel
-    this.topic = chatTopic(channel)
-    this.#log = node.logger.forComponent('swarmcast:chat')
-    const { pubsub } = node.services
+    this.#init = init
+    this.channel = init.channel
+    this.topic = chatTopic(init.channel)
+    this.history = init.history
+    this.#ownRate = new RateLimiter(init.ratePerSecond * 0.8, Math.max(1, init.rateBurst - 2), MAX_TRACKED_AUTHORS)
+    const { pubsub } = init
+    scoreTopic(pubsub, this.topic)
     pubsub.topicValidators.set(this.topic, async (from, msg) => await this.#validate(from, msg))
     pubsub.addEventListener('message', this.#onMessage)
+    pubsub.addEventListener('subscription-change', this.#onSubscriptionChange)
     pubsub.subscribe(this.topic)
-    node.services.discovery.join(channel)
+    init.discovery.join(init.channel)
+    for (const peer of this.peers()) this.#syncSoon(peer)
   }
 
   /** Peers currently subscribed to this channel's chat. */
   peers (): PeerId[] {
-    return this.#node.services.pubsub.getSubscribers(this.topic)
+    return this.#init.pubsub.getSubscribers(this.topic)
+  }
+
+  /** Stored messages, oldest first: the newest `last` (default 100), optionally only those at or after `since`. */
+  async messages (query: { last?: number, since?: number } = {}): Promise<ChatMessage[]> {
+    return await this.history.query({ since: query.since, limit: query.last ?? 100 })
   }
 
   /**
    * Signs and publishes `text`. Resolves once at least one peer received it;
    * waits up to `peerWaitMs` (or the caller's signal) for a first peer, and
-   * otherwise fails with NoPeersError: a message is never dropped silently.
+   * otherwise fails with NoPeersError. Over our rate limit it fails at once with
+   * RateLimitedError, and with SendQueueFullError when too many sends wait: a
+   * message is never dropped silently.
    */
   async send (text: string, options: SendOptions = {}): Promise<ChatMessage> {
+    const identity = this.#requireIdentity()
     const bytes = new TextEncoder().encode(text)
     if (bytes.byteLength === 0 || bytes.byteLength > MAX_CHAT_TEXT_BYTES) {
       throw new InvalidChatTextError(`a chat message must be 1-${MAX_CHAT_TEXT_BYTES} bytes of text, got ${bytes.byteLength}`)
     }
+    const wait = this.#ownRate.peek(identity.key, Date.now())
+    if (wait > 0) {
+      throw new RateLimitedError(`slow down: over the channel's rate limit of ${this.#init.ratePerSecond} messages/s; try again in ${(wait / 1000).toFixed(1)} s`, wait)
+    }
+    if (this.#pendingSends >= MAX_PENDING_SENDS) {
+      throw new SendQueueFullError(`${MAX_PENDING_SENDS} messages are still waiting to go out; wait for them before sending more`)
+    }
+    this.#ownRate.take(identity.key, Date.now())
+    this.#pendingSends++
+    try {
+      const envelope = await this.#publishFresh(options, async () => await this.#sealMessage(identity, bytes))
+      const item = readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.ChatMessage] }))
+      await this.#store(item, false)
+      if (item.kind !== 'message') throw new Error('sealed a chat message, read something else')
+      return this.#withNick(item.message)
+    } finally {
+      this.#pendingSends--
+    }
+  }
+
+  /**
+   * Sets our nickname: a signed profile that peers store and hand to late
+   * joiners. Published now if anyone is here, else as soon as a peer arrives.
+   */
+  async setNick (nick: string): Promise<void> {
+    const identity = this.#requireIdentity()
+    try {
+      checkNick(nick)
+    } catch (err) {
+      throw new InvalidNickError((err as Error).message)
+    }
+    const payload = wire.Profile.encode({ nick, timestamp: Date.now(), seq: this.#nextSeq() }).finish()
+    const envelope = await sealEnvelope(identity, { kind: Kind.Profile, channel: this.channel, payload })
+    await this.#store(readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.Profile] })), false)
+    this.#profilePending = envelope
+    if (this.peers().length > 0) await this.#publishProfile()
+  }
+
+  /** Asks `peer` for what we miss since our newest message (less an overlap), validating every item. */
+  async syncFrom (peer: PeerId, options: AbortOptions & { since?: number } = {}): Promise<{ received: number, added: number }> {
+    this.#lastSync.set(peer.toString(), Date.now())
+    const since = options.since ?? (this.history.newest > 0 ? this.history.newest - HISTORY_OVERLAP_MS : Date.now() - DEFAULT_JOIN_HISTORY_MS)
+    let received = 0
+    let added = 0
+    for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, since, MAX_HISTORY_ITEMS, options)) {
+      received++
+      const result = await this.#init.validator.validate(bytes, 'sync')
+      if (result.verdict !== Verdict.Accept) {
+        this.#init.log('history item from %p refused: %s', peer, result.reason)
+        this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, reason: result.reason } })
+        continue
+      }
+      if (await this.#store(result.item, result.hidden)) added++
+    }
+    this.safeDispatchEvent('synced', { detail: { peer, received, added } })
+    return { received, added }
+  }
+
+  close (): void {
+    if (this.#closed) return
+    this.#closed = true
+    const { pubsub, discovery } = this.#init
+    pubsub.removeEventListener('message', this.#onMessage)
+    pubsub.removeEventListener('subscription-change', this.#onSubscriptionChange)
+    pubsub.topicValidators.delete(this.topic)
+    unscoreTopic(pubsub, this.topic)
+    try {
+      pubsub.unsubscribe(this.topic)
+    } catch {
+      // the node is already stopped
+    }
+    discovery.leave(this.channel)
+  }
+
+  #requireIdentity (): Identity {
+    if (this.#init.identity == null) throw new Error('this chat service has no identity to sign with')
+    return this.#init.identity
+  }
+
+  // sequence numbers increase across restarts without storage: the clock in µs, bumped past the last one
+  #nextSeq (): number {
+    this.#lastSeq = Math.max(this.#lastSeq + 1, Date.now() * 1000)
+    return this.#lastSeq
+  }
+
+  async #sealMessage (identity: Identity, text: Uint8Array): Promise<Uint8Array> {
+    const payload = wire.ChatMessage.encode({
+      text,
+      timestamp: Date.now(),
+      seq: this.#nextSeq(),
+      nonce: crypto.getRandomValues(new Uint8Array(CHAT_NONCE_LENGTH))
+    }).finish()
+    return await sealEnvelope(identity, { kind: Kind.ChatMessage, channel: this.channel, payload })
+  }
+
+  /** Publishes what `seal` makes until a peer takes it; resolves to the envelope that went out. */
+  async #publishFresh (options: SendOptions, seal: () => Promise<Uint8Array>): Promise<Uint8Array> {
     const waitMs = options.peerWaitMs ?? SEND_PEER_WAIT_MS
     const signal = AbortSignal.any([AbortSignal.timeout(waitMs), ...(options.signal != null ? [options.signal] : [])])
     const notSent = (): Error => options.signal?.aborted === true
@@ -82,52 +221,36 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     while (true) {
       await this.#waitForPeers(signal).catch(() => { throw notSent() })
       // a fresh seq and nonce per attempt: an attempt that reached nobody was never sent
-      const envelope = await this.#seal(bytes)
-      if (await this.#publish(envelope) > 0) {
-        return readChatMessage(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: CHAT_KINDS }))
-      }
+      const envelope = await seal()
+      if (await this.#publish(envelope) > 0) return envelope
       // gossipsub learns a peer's subscription before its own stream to that peer is open
       await delay(backoffMs, signal).catch(() => { throw notSent() })
       backoffMs = Math.min(backoffMs * 2, RETRY_MAX_MS)
     }
   }
 
-  async #seal (text: Uint8Array): Promise<Uint8Array> {
-    // sequence numbers stay increasing across restarts without storage: start from the clock in µs
-    this.#lastSeq = Math.max(this.#lastSeq + 1, Date.now() * 1000)
-    const payload = wire.ChatMessage.encode({
-      text,
-      timestamp: Date.now(),
-      seq: this.#lastSeq,
-      nonce: crypto.getRandomValues(new Uint8Array(CHAT_NONCE_LENGTH))
-    }).finish()
-    return await sealEnvelope(this.#identity, { kind: Kind.ChatMessage, channel: this.channel, payload })
-  }
-
   /** Publishes; resolves to the number of peers the message was written to. */
   async #publish (envelope: Uint8Array): Promise<number> {
     try {
-      return (await this.#node.services.pubsub.publish(this.topic, envelope)).recipients.length
+      return (await this.#init.pubsub.publish(this.topic, envelope)).recipients.length
     } catch (err) {
       if ((err as Error).message === 'PublishError.NoPeersSubscribedToTopic') return 0
       throw err
     }
   }
 
-  close (): void {
-    if (this.#closed) return
-    this.#closed = true
-    const { pubsub, discovery } = this.#node.services
-    pubsub.removeEventListener('message', this.#onMessage)
-    pubsub.topicValidators.delete(this.topic)
-    if (this.#node.status === 'started') pubsub.unsubscribe(this.topic)
-    discovery.leave(this.channel)
+  async #publishProfile (): Promise<void> {
+    const envelope = this.#profilePending
+    if (envelope == null) return
+    if (await this.#publish(envelope).catch(() => 0) > 0 && this.#profilePending === envelope) {
+      this.#profilePending = undefined
+    }
   }
 
   /** Resolves when some peer is subscribed to the topic; rejects when `signal` aborts. */
   async #waitForPeers (signal: AbortSignal): Promise<void> {
     if (this.peers().length > 0) return
-    const { pubsub } = this.#node.services
+    const { pubsub } = this.#init
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (this.peers().length === 0) return
@@ -149,22 +272,46 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   }
 
   async #validate (from: PeerId, msg: Message): Promise<TopicValidatorResult> {
-    try {
-      const env = await openEnvelope(msg.data, { channel: this.channel, kinds: CHAT_KINDS })
-      this.#accepted.set(msg, readChatMessage(msg.data, env))
+    const result = await this.#init.validator.validate(msg.data, 'live')
+    if (result.verdict === Verdict.Accept) {
+      this.#accepted.set(msg, { item: result.item, hidden: result.hidden })
       return TopicValidatorResult.Accept
-    } catch (err) {
-      const reason = (err as Error).message
-      this.#log('rejected chat message from %p: %s', from, reason)
-      this.safeDispatchEvent('rejected', { detail: { from, reason } })
-      return TopicValidatorResult.Reject
     }
+    this.#init.log('%s chat message from %p: %s', result.verdict, from, result.reason)
+    this.safeDispatchEvent('rejected', { detail: { from, verdict: result.verdict, reason: result.reason } })
+    return result.verdict === Verdict.Reject ? TopicValidatorResult.Reject : TopicValidatorResult.Ignore
   }
 
   readonly #onMessage = (evt: CustomEvent<Message>): void => {
-    const chat = this.#accepted.get(evt.detail)
-    if (chat == null) return
+    const accepted = this.#accepted.get(evt.detail)
+    if (accepted == null) return
     this.#accepted.delete(evt.detail)
-    this.safeDispatchEvent('message', { detail: chat })
+    this.#store(accepted.item, accepted.hidden).catch((err: Error) => { this.#init.log.error('could not store chat message: %s', err.message) })
+  }
+
+  /** Stores an accepted item; emits messages that are new and not hidden. Resolves true if new. */
+  async #store (item: ChatItem, hidden: boolean): Promise<boolean> {
+    const added = await this.history.add(item)
+    if (added && !hidden && item.kind === 'message') {
+      this.safeDispatchEvent('message', { detail: this.#withNick(item.message) })
+    }
+    return added
+  }
+
+  #withNick (m: ChatMessage): ChatMessage {
+    return { ...m, nick: this.history.profile(m.author)?.nick ?? null }
+  }
+
+  readonly #onSubscriptionChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
+    if (!evt.detail.subscriptions.some(s => s.topic === this.topic && s.subscribe)) return
+    void this.#publishProfile()
+    this.#syncSoon(evt.detail.peerId)
+  }
+
+  /** A peer joined our channel (or came back after a partition): fill our gap from it. */
+  #syncSoon (peer: PeerId): void {
+    const last = this.#lastSync.get(peer.toString()) ?? 0
+    if (this.#closed || Date.now() - last < HISTORY_PEER_INTERVAL_MS) return
+    this.syncFrom(peer).catch((err: Error) => { this.#init.log('history sync with %p failed: %s', peer, err.message) })
   }
 }

@@ -53,8 +53,12 @@ export interface SwarmNodeInit<Extra extends ServiceMap = Record<never, never>> 
   /** Browsers pass one that allows ws:// and private addresses for local use. */
   connectionGater?: ConnectionGater
   maxConnections?: number
-  /** Extra services, e.g. the relay's circuitRelayServer. */
-  services?: ServiceFactoryMap<Extra>
+  /**
+   * Extra services, e.g. chat or the relay's circuitRelayServer. Their
+   * factories may use the core services (pubsub, discovery, ...) as components,
+   * which libp2p provides but its types do not express.
+   */
+  services?: { [K in keyof Extra]: (components: never) => Extra[K] }
   discovery?: ChannelDiscoveryInit
   /** Log prefix, so logs of several nodes in one process can be told apart. */
   name?: string
@@ -119,7 +123,7 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
     discovery: channelDiscovery(init.discovery),
     clock: clockService(),
     ...init.services
-  }
+  } as unknown as ServiceFactoryMap<SwarmServices & Extra>
 
   const node = await createLibp2p({
     privateKey: init.privateKey,

@@ -164,6 +164,83 @@ export namespace swarmcast {
         type $Shape = swarmcast.Profile.$Properties;
     }
 
+    /**
+     * Properties of a HistoryRequest.
+     * @deprecated Use swarmcast.HistoryRequest.$Properties instead.
+     */
+    interface IHistoryRequest extends swarmcast.HistoryRequest.$Properties {
+    }
+
+    /** Represents a HistoryRequest. */
+    class HistoryRequest {
+
+        /**
+         * Constructs a new HistoryRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.HistoryRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** HistoryRequest channelId. */
+        channelId: Uint8Array;
+
+        /** HistoryRequest since. */
+        since: number;
+
+        /** HistoryRequest limit. */
+        limit: number;
+
+        /**
+         * Creates a new HistoryRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns HistoryRequest instance
+         */
+        static create(properties: swarmcast.HistoryRequest.$Shape): swarmcast.HistoryRequest & swarmcast.HistoryRequest.$Shape;
+        static create(properties?: swarmcast.HistoryRequest.$Properties): swarmcast.HistoryRequest;
+
+        /**
+         * Encodes the specified HistoryRequest message. Does not implicitly {@link swarmcast.HistoryRequest.verify|verify} messages.
+         * @param message HistoryRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.HistoryRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a HistoryRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.HistoryRequest & swarmcast.HistoryRequest.$Shape} HistoryRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.HistoryRequest & swarmcast.HistoryRequest.$Shape;
+    }
+
+    namespace HistoryRequest {
+
+        /** Properties of a HistoryRequest. */
+        interface $Properties {
+
+            /** HistoryRequest channelId */
+            channelId?: (Uint8Array|null);
+
+            /** HistoryRequest since */
+            since?: (number|null);
+
+            /** HistoryRequest limit */
+            limit?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a HistoryRequest. */
+        type $Shape = swarmcast.HistoryRequest.$Properties;
+    }
+
     /** Kind enum. */
     enum Kind {
 

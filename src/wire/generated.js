@@ -421,6 +421,198 @@ export const swarmcast = $root.swarmcast = (() => {
         return Profile;
     })();
 
+    swarmcast.HistoryRequest = (function() {
+
+        /**
+         * Properties of a HistoryRequest.
+         * @typedef {Object} swarmcast.HistoryRequest.$Properties
+         * @property {Uint8Array|null} [channelId] HistoryRequest channelId
+         * @property {number|null} [since] HistoryRequest since
+         * @property {number|null} [limit] HistoryRequest limit
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a HistoryRequest.
+         * @memberof swarmcast
+         * @interface IHistoryRequest
+         * @augments swarmcast.HistoryRequest.$Properties
+         * @deprecated Use swarmcast.HistoryRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a HistoryRequest.
+         * @typedef {swarmcast.HistoryRequest.$Properties} swarmcast.HistoryRequest.$Shape
+         */
+
+        /**
+         * Constructs a new HistoryRequest.
+         * @memberof swarmcast
+         * @classdesc Represents a HistoryRequest.
+         * @constructor
+         * @param {swarmcast.HistoryRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const HistoryRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * HistoryRequest channelId.
+         * @member {Uint8Array} channelId
+         * @memberof swarmcast.HistoryRequest
+         * @instance
+         */
+        HistoryRequest.prototype.channelId = $util.newBuffer([]);
+
+        /**
+         * HistoryRequest since.
+         * @member {number} since
+         * @memberof swarmcast.HistoryRequest
+         * @instance
+         */
+        HistoryRequest.prototype.since = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * HistoryRequest limit.
+         * @member {number} limit
+         * @memberof swarmcast.HistoryRequest
+         * @instance
+         */
+        HistoryRequest.prototype.limit = 0;
+
+        /**
+         * Creates a new HistoryRequest instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.HistoryRequest
+         * @static
+         * @param {swarmcast.HistoryRequest.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.HistoryRequest} HistoryRequest instance
+         * @type {{
+         *   (properties: swarmcast.HistoryRequest.$Shape): swarmcast.HistoryRequest & swarmcast.HistoryRequest.$Shape;
+         *   (properties?: swarmcast.HistoryRequest.$Properties): swarmcast.HistoryRequest;
+         * }}
+         */
+        HistoryRequest.create = function(properties) {
+            return new HistoryRequest(properties);
+        };
+
+        /**
+         * Encodes the specified HistoryRequest message. Does not implicitly {@link swarmcast.HistoryRequest.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.HistoryRequest
+         * @static
+         * @param {swarmcast.HistoryRequest.$Properties} message HistoryRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        HistoryRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.channelId != null && $Object.hasOwnProperty.call(message, "channelId") && message.channelId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.channelId);
+            if (message.since != null && $Object.hasOwnProperty.call(message, "since") && (typeof message.since === "object" ? message.since.low || message.since.high : message.since !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.since);
+            if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.limit);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a HistoryRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.HistoryRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.HistoryRequest & swarmcast.HistoryRequest.$Shape} HistoryRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        HistoryRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.HistoryRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.channelId = value;
+                        else
+                            delete message.channelId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.since = value;
+                        else
+                            delete message.since;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.limit = value;
+                        else
+                            delete message.limit;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return HistoryRequest;
+    })();
+
     /**
      * Kind enum.
      * @name swarmcast.Kind

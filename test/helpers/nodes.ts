@@ -1,8 +1,14 @@
+import { join } from 'node:path'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { startRelay } from '../../bootstrap/index.ts'
 import { createSwarmNode } from '../../src/net/index.ts'
+import { chat } from '../../src/chat/index.ts'
+import { Identity } from '../../src/identity/index.ts'
+import { openStore } from '../../src/store/index.ts'
 import { nodeTransports } from '../../node/platform.ts'
+import { tempDir } from './cli.ts'
 import type { Relay } from '../../bootstrap/index.ts'
+import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
 import type { Test } from 'tap'
 
@@ -18,4 +24,39 @@ export async function testPeer (t: Test, name: string, bootstrap: string[] = [])
   const node = await createSwarmNode({ name, bootstrap, transports: nodeTransports, listen: ['/ip4/127.0.0.1/tcp/0'] })
   t.teardown(async () => { await node.stop() })
   return node
+}
+
+export type ChatNode = SwarmNode<{ chat: ChatService }>
+
+export interface ChatPeerOptions extends Partial<Omit<ChatServiceInit, 'store'>> {
+  /** Data dir to reuse (a restart); a fresh temporary one otherwise. */
+  dir?: string
+  /** Leave stopping to the test (for restarts). */
+  manualStop?: boolean
+}
+
+/** An in-process peer with chat, its own identity and a real LevelDB store. */
+export async function testChatPeer (t: Test, name: string, bootstrap: string[] = [], options: ChatPeerOptions = {}): Promise<{ node: ChatNode, identity: Identity, dir: string, stop: () => Promise<void> }> {
+  let dir = options.dir
+  if (dir == null) {
+    const tmp = await tempDir()
+    t.teardown(tmp.remove)
+    dir = tmp.dir
+  }
+  const store = await openStore(join(dir, 'store'))
+  const identity = options.identity ?? await Identity.generate()
+  const node: ChatNode = await createSwarmNode({
+    name,
+    bootstrap,
+    transports: nodeTransports,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    services: { chat: chat({ ...options, store, identity }) }
+  })
+  let stopped: Promise<void> | undefined
+  const stop = async (): Promise<void> => {
+    stopped ??= (async () => { await node.stop(); await store.close() })()
+    await stopped
+  }
+  t.teardown(stop)
+  return { node, identity, dir, stop }
 }

@@ -2,10 +2,9 @@ import t from 'tap'
 import { TopicValidatorResult } from '@libp2p/gossipsub'
 import { Identity } from '../../src/identity/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
-import { ChatRoom } from '../../src/chat/index.ts'
 import { sealEnvelope, Kind } from '../../src/envelope/index.ts'
 import { wire } from '../../src/wire/index.ts'
-import { testPeer, testRelay } from '../helpers/nodes.ts'
+import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import type { ChatMessage } from '../../src/chat/index.ts'
 
@@ -15,10 +14,9 @@ const elsewhere = ChannelId.derive(owner.publicKey, 'elsewhere')
 
 t.test('peers that share a channel find each other through the relay; others do not', async t => {
   const { relay, bootstrap } = await testRelay(t)
-  const [a, b, c, d] = await Promise.all(['a', 'b', 'c', 'd'].map(async n => await testPeer(t, n, bootstrap)))
-  const rooms = [a!, b!, c!].map(n => new ChatRoom(n, owner, lobby))
-  const other = new ChatRoom(d!, owner, elsewhere)
-  t.teardown(() => { for (const r of [...rooms, other]) r.close() })
+  const [a, b, c, d] = (await Promise.all(['a', 'b', 'c', 'd'].map(async n => await testChatPeer(t, n, bootstrap)))).map(p => p.node)
+  const rooms = await Promise.all([a!, b!, c!].map(async n => await n.services.chat.join(lobby)))
+  await d!.services.chat.join(elsewhere)
 
   // every room sees the other two subscribed: the lobby's gossip links are up
   await waitFor(() => rooms.every(r => r.peers().length === 2), 'lobby peers to find each other')
@@ -36,11 +34,10 @@ t.test('peers that share a channel find each other through the relay; others do 
 t.test('a forged message is rejected by the first honest node and never reaches a third', async t => {
   // a line: mallory — bob — carol; mallory has no link to carol
   const mallory = await testPeer(t, 'mallory')
-  const bob = await testPeer(t, 'bob')
-  const carol = await testPeer(t, 'carol')
-  const bobRoom = new ChatRoom(bob, await Identity.generate(), lobby)
-  const carolRoom = new ChatRoom(carol, await Identity.generate(), lobby)
-  t.teardown(() => { bobRoom.close(); carolRoom.close() })
+  const bob = (await testChatPeer(t, 'bob')).node
+  const carol = (await testChatPeer(t, 'carol')).node
+  const bobRoom = await bob.services.chat.join(lobby)
+  const carolRoom = await carol.services.chat.join(lobby)
   // mallory runs no validation of her own: she forwards whatever she likes
   const topic = bobRoom.topic
   mallory.services.pubsub.topicValidators.set(topic, () => TopicValidatorResult.Accept)

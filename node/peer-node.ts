@@ -1,0 +1,62 @@
+import { openStore } from '../src/store/index.ts'
+import { createSwarmNode, joinNetwork } from '../src/net/index.ts'
+import { chat } from '../src/chat/index.ts'
+import { loadLocalKeys } from './local-keys.ts'
+import { nodeTransports, peerListenAddrs } from './platform.ts'
+import type { ChatService } from '../src/chat/index.ts'
+import type { SwarmNode } from '../src/net/index.ts'
+import type { Store } from '../src/store/index.ts'
+import type { LocalKeys } from './local-keys.ts'
+
+export type PeerNode = SwarmNode<{ chat: ChatService }>
+
+export interface PeerSession {
+  keys: LocalKeys
+  store: Store
+  node: PeerNode
+  /** Stops the node and closes the store; safe twice. */
+  close: () => Promise<void>
+}
+
+export interface PeerSessionInit {
+  dataFlag: string | undefined
+  env: NodeJS.ProcessEnv
+  bootstrap: string[]
+  host?: string
+  timeoutMs: number
+  signal: AbortSignal
+  name: string
+}
+
+/**
+ * What the CLI's peer commands share: the data dir's keys and store, a node
+ * with chat, joined to the network through a bootstrap peer (clock checked).
+ */
+export async function openPeerSession (init: PeerSessionInit): Promise<PeerSession> {
+  const keys = await loadLocalKeys(init.dataFlag, init.env)
+  const store = await openStore(keys.paths.store)
+  let node: PeerNode | undefined
+  let closing: Promise<void> | undefined
+  const close = async (): Promise<void> => {
+    closing ??= (async () => {
+      await node?.stop()
+      await store.close()
+    })()
+    await closing
+  }
+  try {
+    node = await createSwarmNode({
+      privateKey: keys.peerKey,
+      name: init.name,
+      listen: peerListenAddrs(init.host),
+      bootstrap: init.bootstrap,
+      transports: nodeTransports,
+      services: { chat: chat({ store, identity: keys.identity }) }
+    })
+    await joinNetwork(node, init.bootstrap, { signal: init.signal, timeoutMs: init.timeoutMs })
+    return { keys, store, node, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}

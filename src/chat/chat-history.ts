@@ -1,0 +1,204 @@
+import { wire } from '../wire/index.ts'
+import { readChatItem } from './chat-message.ts'
+import { DEFAULT_RETENTION_AGE_MS, DEFAULT_RETENTION_COUNT } from './constants.ts'
+import type { ChatItem, ChatMessage, Profile } from './chat-message.ts'
+import type { BatchOp, Namespace } from '../store/index.ts'
+import type { ChannelId } from '../channel/channel-id.ts'
+import type { Kind } from '../envelope/index.ts'
+
+export interface RetentionInit {
+  /** Messages kept per channel (default DEFAULT_RETENTION_COUNT). */
+  maxCount?: number
+  /** Age after which messages are dropped (default DEFAULT_RETENTION_AGE_MS). */
+  maxAgeMs?: number
+}
+
+// key layout inside the 'chat' namespace, per channel:
+//   <ch>!m!<ts>!<id>          message envelope, in time-then-id order
+//   <ch>!a!<author>!<ts>!<id> empty: per-author index for fair eviction
+//   <ch>!p!<author>           newest profile envelope of the author
+const TS_DIGITS = 15
+const pad = (ts: number): string => String(Math.max(0, Math.floor(ts))).padStart(TS_DIGITS, '0')
+
+/**
+ * One channel's chat history in the store. Accepted messages only; each once
+ * (by id). Bounded by count and age; over the count, the oldest message of the
+ * author holding the most goes first, so a flooding author can only push out
+ * their own messages, never other authors'.
+ */
+export class ChatHistory {
+  readonly channel: ChannelId
+  readonly #ns: Namespace
+  readonly #maxCount: number
+  readonly #maxAgeMs: number
+  readonly #ids = new Set<string>()
+  readonly #perAuthor = new Map<string, number>()
+  readonly #profiles = new Map<string, Profile>()
+  #tail: Promise<unknown> = Promise.resolve()
+  #newest = 0
+
+  private constructor (ns: Namespace, channel: ChannelId, retention: RetentionInit) {
+    this.#ns = ns
+    this.channel = channel
+    this.#maxCount = retention.maxCount ?? DEFAULT_RETENTION_COUNT
+    this.#maxAgeMs = retention.maxAgeMs ?? DEFAULT_RETENTION_AGE_MS
+  }
+
+  /** Opens the channel's history, loading its index (ids, per-author counts, profiles). */
+  static async open (ns: Namespace, channel: ChannelId, retention: RetentionInit = {}): Promise<ChatHistory> {
+    const h = new ChatHistory(ns, channel, retention)
+    await h.#load()
+    return h
+  }
+
+  async #load (): Promise<void> {
+    this.#ids.clear()
+    this.#perAuthor.clear()
+    this.#profiles.clear()
+    const prefix = `${this.channel.text}!a!`
+    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~' })) {
+      const [author, ts, id] = key.slice(prefix.length).split('!') as [string, string, string]
+      this.#ids.add(id)
+      this.#perAuthor.set(author, (this.#perAuthor.get(author) ?? 0) + 1)
+      this.#newest = Math.max(this.#newest, Number(ts))
+    }
+    const pPrefix = `${this.channel.text}!p!`
+    for await (const [, value] of this.#ns.entries({ gte: pPrefix, lt: pPrefix + '~' })) {
+      const item = this.#read(value)
+      if (item.kind === 'profile') this.#profiles.set(item.profile.author, item.profile)
+    }
+  }
+
+  get size (): number {
+    return this.#ids.size
+  }
+
+  /** Timestamp of the newest stored message (0 when empty). */
+  get newest (): number {
+    return this.#newest
+  }
+
+  has (id: string): boolean {
+    return this.#ids.has(id)
+  }
+
+  profile (author: string): Profile | undefined {
+    return this.#profiles.get(author)
+  }
+
+  /**
+   * Stores an accepted item. Resolves true if it was new (a message not stored
+   * before, or a profile newer than the one held), false for a duplicate.
+   */
+  async add (item: ChatItem): Promise<boolean> {
+    const run = this.#tail.then(async () => await this.#add(item))
+    this.#tail = run.catch(() => {})
+    return await run
+  }
+
+  async #add (item: ChatItem): Promise<boolean> {
+    const ch = this.channel.text
+    if (item.kind === 'profile') {
+      const held = this.#profiles.get(item.profile.author)
+      if (held != null && held.seq >= item.profile.seq) return false
+      await this.#ns.put(`${ch}!p!${item.profile.author}`, item.envelope)
+      this.#profiles.set(item.profile.author, item.profile)
+      return true
+    }
+    const m = item.message
+    if (this.#ids.has(m.id)) return false
+    if (m.timestamp < Date.now() - this.#maxAgeMs) return false
+    const ops: BatchOp[] = [
+      { type: 'put', key: `${ch}!m!${pad(m.timestamp)}!${m.id}`, value: item.envelope },
+      { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
+    ]
+    this.#ids.add(m.id)
+    this.#perAuthor.set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
+    this.#newest = Math.max(this.#newest, m.timestamp)
+    try {
+      while (this.#ids.size > this.#maxCount) ops.push(...await this.#evictFromHeaviest())
+      await this.#ns.batch(ops)
+    } catch (err) {
+      // nothing was written (a batch is all or nothing): make the index match the store again
+      await this.#load()
+      throw err
+    }
+    return true
+  }
+
+  /** Removes the oldest message of the author holding the most; returns the delete ops. */
+  async #evictFromHeaviest (): Promise<BatchOp[]> {
+    let heaviest = ''
+    let most = 0
+    for (const [author, count] of this.#perAuthor) {
+      if (count > most) {
+        heaviest = author
+        most = count
+      }
+    }
+    const prefix = `${this.channel.text}!a!${heaviest}!`
+    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~', limit: 1 })) {
+      const [ts, id] = key.slice(prefix.length).split('!') as [string, string]
+      this.#forget(heaviest, id)
+      return [{ type: 'del', key }, { type: 'del', key: `${this.channel.text}!m!${ts}!${id}` }]
+    }
+    throw new Error(`history index out of step: no stored message for ${heaviest}`)
+  }
+
+  #forget (author: string, id: string): void {
+    this.#ids.delete(id)
+    const left = (this.#perAuthor.get(author) ?? 1) - 1
+    if (left > 0) this.#perAuthor.set(author, left)
+    else this.#perAuthor.delete(author)
+  }
+
+  /** Deletes messages older than the retention age. */
+  async prune (now = Date.now()): Promise<number> {
+    const run = this.#tail.then(async () => {
+      const ch = this.channel.text
+      const ops: BatchOp[] = []
+      for await (const [key, value] of this.#ns.entries({ gte: `${ch}!m!`, lt: `${ch}!m!${pad(now - this.#maxAgeMs)}` })) {
+        const item = this.#read(value)
+        if (item.kind !== 'message') continue
+        this.#forget(item.message.author, item.id)
+        ops.push({ type: 'del', key }, { type: 'del', key: `${ch}!a!${item.message.author}!${pad(item.message.timestamp)}!${item.id}` })
+      }
+      if (ops.length > 0) await this.#ns.batch(ops)
+      return ops.length / 2
+    })
+    this.#tail = run.catch(() => {})
+    return await run
+  }
+
+  /** The newest `limit` messages at or after `since`, oldest first, with nicks filled in. */
+  async query (options: { since?: number, limit: number }): Promise<ChatMessage[]> {
+    const items = await this.queryEnvelopes(options)
+    return items.map(({ envelope }) => {
+      const item = this.#read(envelope)
+      if (item.kind !== 'message') throw new Error('history holds a non-message under m!')
+      return { ...item.message, nick: this.#profiles.get(item.message.author)?.nick ?? null }
+    })
+  }
+
+  /** Like query, as stored envelope bytes (what history sync sends). */
+  async queryEnvelopes (options: { since?: number, limit: number }): Promise<Array<{ envelope: Uint8Array, author: string }>> {
+    const ch = this.channel.text
+    const out: Array<{ envelope: Uint8Array, author: string }> = []
+    for await (const [, value] of this.#ns.entries({ gte: `${ch}!m!${pad(options.since ?? 0)}`, lt: `${ch}!m!~`, reverse: true, limit: options.limit })) {
+      const item = this.#read(value)
+      if (item.kind === 'message') out.push({ envelope: value, author: item.message.author })
+    }
+    return out.reverse()
+  }
+
+  /** Stored profile envelope of `author`, for history responses. */
+  async profileEnvelope (author: string): Promise<Uint8Array | undefined> {
+    return await this.#ns.get(`${this.channel.text}!p!${author}`)
+  }
+
+  // our own store holds only verified items: decode without verifying again
+  #read (bytes: Uint8Array): ChatItem {
+    const env = wire.Envelope.decode(bytes)
+    return readChatItem(bytes, { kind: env.kind as Kind, channel: this.channel, author: env.author, payload: env.payload })
+  }
+}

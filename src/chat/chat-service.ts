@@ -1,0 +1,102 @@
+import { ChatHistory } from './chat-history.ts'
+import { ChatRoom } from './chat-room.ts'
+import { ChatValidator } from './chat-validator.ts'
+import { serveHistory } from './history-sync.ts'
+import { CHAT_HISTORY_PROTOCOL, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND } from './constants.ts'
+import type { RetentionInit } from './chat-history.ts'
+import type { ModerationHook } from './chat-validator.ts'
+import type { ChannelId } from '../channel/channel-id.ts'
+import type { Identity } from '../identity/identity.ts'
+import type { ChannelDiscovery } from '../net/channel-discovery.ts'
+import type { Namespace, Store } from '../store/index.ts'
+import type { GossipSub } from '@libp2p/gossipsub'
+import type { ComponentLogger, Logger, Startable } from '@libp2p/interface'
+import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
+
+export interface ChatServiceInit {
+  /** Where history lives (namespace 'chat'). */
+  store: Store
+  /** Signs what this node sends; without it the node only reads, stores and relays. */
+  identity?: Identity
+  retention?: RetentionInit
+  /** Per-author rate limit enforced on everyone (and on ourselves). */
+  ratePerSecond?: number
+  rateBurst?: number
+  /** Channel moderation, consulted last in validation (filled by the moderation feature). */
+  moderation?: (channel: ChannelId) => ModerationHook | undefined
+}
+
+export interface ChatServiceComponents {
+  pubsub: GossipSub
+  discovery: ChannelDiscovery
+  registrar: Registrar
+  connectionManager: ConnectionManager
+  logger: ComponentLogger
+}
+
+/**
+ * The node's chat: one room per joined channel, their stored history, and the
+ * `/swarmcast/chat-history/1.0.0` protocol that serves it to peers.
+ */
+export class ChatService implements Startable {
+  readonly #components: ChatServiceComponents
+  readonly #init: ChatServiceInit
+  readonly #ns: Namespace
+  readonly #rooms = new Map<string, ChatRoom>()
+  readonly #log: Logger
+
+  constructor (components: ChatServiceComponents, init: ChatServiceInit) {
+    this.#components = components
+    this.#init = init
+    this.#ns = init.store.namespace('chat')
+    this.#log = components.logger.forComponent('swarmcast:chat')
+  }
+
+  async start (): Promise<void> {
+    await this.#components.registrar.handle(CHAT_HISTORY_PROTOCOL, (stream) => {
+      void serveHistory(stream, (channel) => this.#rooms.get(channel.text)?.history, this.#log)
+    }, { maxInboundStreams: 8 })
+  }
+
+  async stop (): Promise<void> {
+    for (const room of this.#rooms.values()) room.close()
+    this.#rooms.clear()
+    await this.#components.registrar.unhandle(CHAT_HISTORY_PROTOCOL)
+  }
+
+  /** Joins `channel` (once; joining again returns the same room). */
+  async join (channel: ChannelId): Promise<ChatRoom> {
+    const existing = this.#rooms.get(channel.text)
+    if (existing != null) return existing
+    const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
+    const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
+    const rateBurst = this.#init.rateBurst ?? DEFAULT_RATE_BURST
+    const room = new ChatRoom({
+      channel,
+      history,
+      validator: new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: this.#init.moderation?.(channel) }),
+      pubsub: this.#components.pubsub,
+      discovery: this.#components.discovery,
+      connectionManager: this.#components.connectionManager,
+      identity: this.#init.identity,
+      ratePerSecond,
+      rateBurst,
+      log: this.#log
+    })
+    this.#rooms.set(channel.text, room)
+    return room
+  }
+
+  leave (channel: ChannelId): void {
+    this.#rooms.get(channel.text)?.close()
+    this.#rooms.delete(channel.text)
+  }
+
+  room (channel: ChannelId): ChatRoom | undefined {
+    return this.#rooms.get(channel.text)
+  }
+}
+
+export function chat (init: ChatServiceInit): (components: ChatServiceComponents) => ChatService {
+  return (components) => new ChatService(components, init)
+}

@@ -1,0 +1,94 @@
+import { openEnvelope, EnvelopeError, Kind, MAX_ENVELOPE_BYTES } from '../envelope/index.ts'
+import { MalformedMessageError } from '../wire/index.ts'
+import { readChatItem } from './chat-message.ts'
+import { RateLimiter } from './rate-limiter.ts'
+import { ReplayWindow } from './replay-window.ts'
+import { DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND, MAX_FUTURE_MS, MAX_PAST_MS, MAX_TRACKED_AUTHORS } from './constants.ts'
+import type { ChatItem } from './chat-message.ts'
+import type { ChannelId } from '../channel/channel-id.ts'
+
+/**
+ * What to do with a message. Reject: a fault anyone can check from the bytes
+ * (the sending peer loses score). Ignore: refused for local reasons (clock,
+ * replay, rate, moderation), without blame.
+ */
+export const Verdict = { Accept: 'accept', Reject: 'reject', Ignore: 'ignore' } as const
+export type Verdict = typeof Verdict[keyof typeof Verdict]
+
+export type Validation =
+  | { verdict: typeof Verdict.Accept, item: ChatItem, hidden: boolean }
+  | { verdict: typeof Verdict.Reject | typeof Verdict.Ignore, reason: string }
+
+/** Channel moderation's say on an author: `block` refuses (not stored, not forwarded), `hide` keeps but hides. */
+export type ModerationDecision = 'allow' | 'block' | 'hide'
+export type ModerationHook = (author: string, item: ChatItem) => ModerationDecision
+
+export interface ChatValidatorInit {
+  now?: () => number
+  ratePerSecond?: number
+  rateBurst?: number
+  moderation?: ModerationHook
+}
+
+const CHAT_KINDS = [Kind.ChatMessage, Kind.Profile] as const
+
+/**
+ * The chat validation pipeline, in ARCHITECTURE's order: size, decode,
+ * kind/channel, signature, time window, replay, rate limit, moderation.
+ * `live` is gossip; `sync` is history from a peer, which skips the past bound,
+ * replay and rate checks (duplicates are merged by id in the store) but never
+ * admits future-dated messages.
+ */
+export class ChatValidator {
+  readonly channel: ChannelId
+  readonly #now: () => number
+  readonly #rate: RateLimiter
+  readonly #replay = new ReplayWindow(MAX_PAST_MS + MAX_FUTURE_MS, MAX_TRACKED_AUTHORS)
+  moderation: ModerationHook | undefined
+
+  constructor (channel: ChannelId, init: ChatValidatorInit = {}) {
+    this.channel = channel
+    this.#now = init.now ?? Date.now
+    this.#rate = new RateLimiter(init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, init.rateBurst ?? DEFAULT_RATE_BURST, MAX_TRACKED_AUTHORS)
+    this.moderation = init.moderation
+  }
+
+  async validate (bytes: Uint8Array, mode: 'live' | 'sync'): Promise<Validation> {
+    if (bytes.byteLength > MAX_ENVELOPE_BYTES) {
+      return { verdict: Verdict.Reject, reason: `oversize: ${bytes.byteLength} bytes` }
+    }
+    let item: ChatItem
+    try {
+      item = readChatItem(bytes, await openEnvelope(bytes, { channel: this.channel, kinds: CHAT_KINDS }))
+    } catch (err) {
+      if (err instanceof EnvelopeError || err instanceof MalformedMessageError) {
+        return { verdict: Verdict.Reject, reason: err.message }
+      }
+      throw err
+    }
+    const { author, timestamp, seq } = item.kind === 'message' ? item.message : item.profile
+    const now = this.#now()
+    if (timestamp > now + MAX_FUTURE_MS) {
+      return { verdict: Verdict.Ignore, reason: `dated ${Math.round((timestamp - now) / 1000)} s in the future` }
+    }
+    if (mode === 'live') {
+      if (timestamp < now - MAX_PAST_MS) {
+        return { verdict: Verdict.Ignore, reason: `dated ${Math.round((now - timestamp) / 1000)} s in the past` }
+      }
+      const replayKey = `${item.kind}:${author}`
+      if (this.#replay.has(replayKey, seq)) {
+        return { verdict: Verdict.Ignore, reason: `replay of ${author} seq ${seq}` }
+      }
+      const wait = this.#rate.take(author, now)
+      if (wait > 0) {
+        return { verdict: Verdict.Ignore, reason: `${author} is over the rate limit` }
+      }
+      this.#replay.add(replayKey, seq, timestamp, now)
+    }
+    const decision = this.moderation?.(author, item) ?? 'allow'
+    if (decision === 'block') {
+      return { verdict: Verdict.Ignore, reason: `${author} is blocked by channel moderation` }
+    }
+    return { verdict: Verdict.Accept, item, hidden: decision === 'hide' }
+  }
+}
