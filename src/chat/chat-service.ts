@@ -2,7 +2,7 @@ import { ChatHistory } from './chat-history.ts'
 import { ChatRoom } from './chat-room.ts'
 import { ChatValidator } from './chat-validator.ts'
 import { serveHistory } from './history-sync.ts'
-import { CHAT_HISTORY_PROTOCOL, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND } from './constants.ts'
+import { CHAT_HISTORY_PROTOCOL, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND, PRUNE_INTERVAL_MS } from './constants.ts'
 import type { RetentionInit } from './chat-history.ts'
 import type { ModerationHook } from './chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
@@ -44,6 +44,7 @@ export class ChatService implements Startable {
   readonly #ns: Namespace
   readonly #rooms = new Map<string, ChatRoom>()
   readonly #log: Logger
+  #pruneTimer?: ReturnType<typeof setInterval>
 
   constructor (components: ChatServiceComponents, init: ChatServiceInit) {
     this.#components = components
@@ -56,9 +57,19 @@ export class ChatService implements Startable {
     await this.#components.registrar.handle(CHAT_HISTORY_PROTOCOL, (stream) => {
       void serveHistory(stream, (channel) => this.#rooms.get(channel.text)?.history, this.#log)
     }, { maxInboundStreams: 8 })
+    this.#pruneTimer = setInterval(() => { void this.#prune() }, PRUNE_INTERVAL_MS)
+    // pruning alone must not keep a process alive
+    ;(this.#pruneTimer as { unref?: () => void }).unref?.()
+  }
+
+  async #prune (): Promise<void> {
+    for (const room of this.#rooms.values()) {
+      await room.history.prune().catch((err: Error) => { this.#log.error('pruning chat history failed: %s', err.message) })
+    }
   }
 
   async stop (): Promise<void> {
+    clearInterval(this.#pruneTimer)
     for (const room of this.#rooms.values()) room.close()
     this.#rooms.clear()
     await this.#components.registrar.unhandle(CHAT_HISTORY_PROTOCOL)
@@ -69,6 +80,7 @@ export class ChatService implements Startable {
     const existing = this.#rooms.get(channel.text)
     if (existing != null) return existing
     const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
+    await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
     const rateBurst = this.#init.rateBurst ?? DEFAULT_RATE_BURST
     const room = new ChatRoom({

@@ -26,6 +26,8 @@ export const MAX_TRACKED_AUTHORS = 10_000
 export const DEFAULT_RETENTION_COUNT = 10_000
 /** Messages older than this are dropped from history. */
 export const DEFAULT_RETENTION_AGE_MS = 7 * 24 * 3600_000
+/** How often stored history is checked against the retention age. */
+export const PRUNE_INTERVAL_MS = 10 * 60_000
 
 /** Most messages one history request returns. */
 export const MAX_HISTORY_ITEMS = 1000
