@@ -112,35 +112,43 @@ export class ChatHistory {
       { type: 'put', key: `${ch}!m!${pad(m.timestamp)}!${m.id}`, value: item.envelope },
       { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
     ]
+    // plan evictions on a copy of the counts: memory changes only once the batch is written
+    const counts = new Map(this.#perAuthor).set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
+    const victims: Array<{ author: string, id: string }> = []
+    while (this.#ids.size + 1 - victims.length > this.#maxCount) {
+      const victim = await this.#oldestOfHeaviest(counts, victims)
+      victims.push(victim)
+      ops.push(...victim.ops)
+    }
+    await this.#ns.batch(ops)
     this.#ids.add(m.id)
     this.#perAuthor.set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
+    for (const v of victims) this.#forget(v.author, v.id)
     this.#newest = Math.max(this.#newest, m.timestamp)
-    try {
-      while (this.#ids.size > this.#maxCount) ops.push(...await this.#evictFromHeaviest())
-      await this.#ns.batch(ops)
-    } catch (err) {
-      // nothing was written (a batch is all or nothing): make the index match the store again
-      await this.#load()
-      throw err
-    }
     return true
   }
 
-  /** Removes the oldest message of the author holding the most; returns the delete ops. */
-  async #evictFromHeaviest (): Promise<BatchOp[]> {
+  /**
+   * The oldest stored message of the author holding the most (by `counts`,
+   * which it decrements), other than those already chosen.
+   */
+  async #oldestOfHeaviest (counts: Map<string, number>, chosen: Array<{ author: string }>): Promise<{ author: string, id: string, ops: BatchOp[] }> {
     let heaviest = ''
     let most = 0
-    for (const [author, count] of this.#perAuthor) {
+    for (const [author, count] of counts) {
       if (count > most) {
         heaviest = author
         most = count
       }
     }
+    counts.set(heaviest, most - 1)
+    const skip = chosen.filter(c => c.author === heaviest).length
     const prefix = `${this.channel.text}!a!${heaviest}!`
-    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~', limit: 1 })) {
+    let seen = 0
+    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~', limit: skip + 1 })) {
+      if (seen++ < skip) continue
       const [ts, id] = key.slice(prefix.length).split('!') as [string, string]
-      this.#forget(heaviest, id)
-      return [{ type: 'del', key }, { type: 'del', key: `${this.channel.text}!m!${ts}!${id}` }]
+      return { author: heaviest, id, ops: [{ type: 'del', key }, { type: 'del', key: `${this.channel.text}!m!${ts}!${id}` }] }
     }
     throw new Error(`history index out of step: no stored message for ${heaviest}`)
   }

@@ -5,8 +5,10 @@ import type { TopicScoreParams } from '@libp2p/gossipsub/score'
 /**
  * Score for a content topic: only P4 (invalid messages) counts. Each message a
  * peer sends that our validator Rejects costs it `(count)^2 × 10`, so three
- * forgeries take it below gossipsub's graylist threshold (-80) and we stop
- * listening to it. Delivery-rate terms stay off: a quiet chat is not a fault.
+ * forgeries in a few seconds take it below gossipsub's graylist threshold (-80)
+ * and we stop listening to it; the count decays by 10 % a second, so a single
+ * glitch is forgiven in well under a minute. Delivery-rate terms stay off: a
+ * quiet chat is not a fault.
  */
 export const CONTENT_TOPIC_SCORE: Partial<TopicScoreParams> = {
   topicWeight: 1,
@@ -15,7 +17,7 @@ export const CONTENT_TOPIC_SCORE: Partial<TopicScoreParams> = {
   meshMessageDeliveriesWeight: 0,
   meshFailurePenaltyWeight: 0,
   invalidMessageDeliveriesWeight: -10,
-  invalidMessageDeliveriesDecay: 0.5
+  invalidMessageDeliveriesDecay: 0.9
 }
 
 interface ScoredGossipSub {
@@ -39,4 +41,11 @@ export function scoreTopic (pubsub: GossipSub, topic: string, params: Partial<To
 export function unscoreTopic (pubsub: GossipSub, topic: string): void {
   const topics = (pubsub as unknown as ScoredGossipSub).score?.params?.topics
   if (topics != null) Reflect.deleteProperty(topics, topic)
+}
+
+/** A peer's current gossipsub score (the implementation has it; the interface type does not). */
+export function peerScore (pubsub: GossipSub, peer: { toString: () => string }): number {
+  const getScore = (pubsub as unknown as { getScore?: (id: string) => number }).getScore
+  if (getScore == null) throw new Error('this gossipsub version does not expose peer scores')
+  return getScore.call(pubsub, peer.toString())
 }

@@ -1,0 +1,204 @@
+import t from 'tap'
+import { fileURLToPath } from 'node:url'
+import { Identity } from '../../src/identity/index.ts'
+import { ChannelId } from '../../src/channel/index.ts'
+import { wire } from '../../src/wire/index.ts'
+import { sealEnvelope, Kind } from '../../src/envelope/index.ts'
+import { peerScore } from '../../src/net/index.ts'
+import { CliProcess } from '../helpers/cli.ts'
+import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
+import { nextEvent, waitFor } from '../helpers/wait.ts'
+import { chatEnvelope, tamper } from '../helpers/chat-envelopes.ts'
+import type { ChatMessage, ChatRoom } from '../../src/chat/index.ts'
+
+const owner = await Identity.generate()
+const lobby = ChannelId.derive(owner.publicKey, 'lobby')
+const elsewhere = ChannelId.derive(owner.publicKey, 'elsewhere')
+const PEERS_FIXTURE = fileURLToPath(new URL('./fixtures/chat-peers.ts', import.meta.url))
+
+/** Counts every message event a room emits, by id. */
+function tally (room: ChatRoom): Map<string, number> {
+  const seen = new Map<string, number>()
+  room.addEventListener('message', (e) => { seen.set(e.detail.id, (seen.get(e.detail.id) ?? 0) + 1) })
+  return seen
+}
+
+t.test('10 nodes in one process and 2 in another: every message reaches every node exactly once, in one order', async t => {
+  const { bootstrap } = await testRelay(t)
+  const peers = await Promise.all(Array.from({ length: 10 }, async (_, i) => await testChatPeer(t, `n${i}`, bootstrap)))
+  const rooms = await Promise.all(peers.map(async p => await p.node.services.chat.join(lobby)))
+  const tallies = rooms.map(tally)
+
+  const child = new CliProcess([bootstrap[0]!, lobby.text, '2'], {}, [process.execPath, PEERS_FIXTURE])
+  t.teardown(async () => { await child.stop() })
+  await child.waitForLine(l => l.startsWith('{"ready"'))
+  const childCounts = (): Array<Map<string, number>> => [0, 1].map(n => {
+    const m = new Map<string, number>()
+    for (const line of child.stdout) {
+      const ev = JSON.parse(line) as { node?: number, id?: string }
+      if (ev.node === n && ev.id != null) m.set(ev.id, (m.get(ev.id) ?? 0) + 1)
+    }
+    return m
+  })
+
+  await waitFor(() => rooms.every(r => r.peers().length === 11), 'all 12 nodes to share the channel topic', 30_000)
+
+  const sent: string[] = []
+  for (let round = 0; round < 5; round++) {
+    for (const i of [0, 4, 8]) sent.push((await rooms[i]!.send(`round ${round} from n${i}`)).id)
+    child.proc.stdin!.write(JSON.stringify({ send: `round ${round} from child`, node: round % 2 }) + '\n')
+  }
+  const total = sent.length + 5
+  await waitFor(() => tallies.every(m => m.size === total) && childCounts().every(m => m.size === total), `all ${total} messages at all 12 nodes`, 30_000)
+
+  for (const [i, m] of tallies.entries()) t.ok([...m.values()].every(c => c === 1), `n${i} emitted each message once`)
+  for (const [i, m] of childCounts().entries()) t.ok([...m.values()].every(c => c === 1), `child node ${i} emitted each message once`)
+  for (const id of sent) t.ok(tallies.every(m => m.has(id)), `${id.slice(0, 8)} reached every in-process node`)
+
+  const orders = await Promise.all(rooms.map(async r => (await r.messages({ last: 1000 })).map(m => m.id)))
+  child.proc.stdin!.write(JSON.stringify({ history: true }) + '\n')
+  const childOrders = (JSON.parse(await child.waitForLine(l => l.startsWith('{"history"'))) as { history: string[][] }).history
+  for (const order of [...orders, ...childOrders]) t.same(order, orders[0], 'the same history in the same order')
+  t.equal(orders[0]!.length, total)
+})
+
+t.test('a late joiner and a restarted node get the history they missed', async t => {
+  const { bootstrap } = await testRelay(t)
+  const a = await testChatPeer(t, 'a', bootstrap)
+  const b = await testChatPeer(t, 'b', bootstrap)
+  const c = await testChatPeer(t, 'c', bootstrap)
+  const [roomA, roomB, roomC] = await Promise.all([a, b, c].map(async p => await p.node.services.chat.join(lobby)))
+  await waitFor(() => [roomA!, roomB!, roomC!].every(r => r.peers().length === 2), 'a, b and c to meet')
+  await roomA!.setNick('alice')
+  for (let i = 0; i < 6; i++) await (i % 2 === 0 ? roomA! : roomB!).send(`before ${i}`)
+  await waitFor(() => roomC!.history.size === 6, 'c to hold the first six')
+
+  await c.stop()
+  for (let i = 0; i < 4; i++) await roomA!.send(`while c was away ${i}`)
+
+  const late = await testChatPeer(t, 'late', bootstrap)
+  const lateRoom = await late.node.services.chat.join(lobby)
+  await waitFor(() => lateRoom.history.size === 10, 'the late joiner to sync all ten', 20_000)
+  const lateMessages = await lateRoom.messages()
+  t.same(lateMessages.map(m => m.text), (await roomA!.messages()).map(m => m.text), 'the late joiner has the same history')
+  t.equal(lateMessages.find(m => m.text === 'before 0')?.nick, 'alice', 'and the nick that came with it')
+
+  const again = await testChatPeer(t, 'c-again', bootstrap, { dir: c.dir, identity: c.identity })
+  const againRoom = await again.node.services.chat.join(lobby)
+  t.equal(againRoom.history.size, 6, 'the restarted node kept what it had')
+  const shown = tally(againRoom)
+  await waitFor(() => againRoom.history.size === 10, 'the restarted node to fill its gap', 20_000)
+  t.same([...shown.values()], [1, 1, 1, 1], 'only the four missed messages are new to it, once each')
+})
+
+t.test('bad messages are refused by the first honest node, never stored, never passed on', async t => {
+  // a line: mallory — bob — carol
+  const mallory = await testPeer(t, 'mallory')
+  const bob = await testChatPeer(t, 'bob')
+  const carol = await testChatPeer(t, 'carol')
+  const bobRoom = await bob.node.services.chat.join(lobby)
+  const carolRoom = await carol.node.services.chat.join(lobby)
+  const topic = bobRoom.topic
+  // mallory validates nothing and publishes whatever she likes
+  mallory.services.pubsub.topicValidators.set(topic, () => 'accept' as never)
+  mallory.services.pubsub.subscribe(topic)
+  await mallory.dial(bob.node.getMultiaddrs()[0]!)
+  await bob.node.dial(carol.node.getMultiaddrs()[0]!)
+  await waitFor(() => mallory.services.pubsub.getSubscribers(topic).length === 1 && carolRoom.peers().length === 1, 'the line to form')
+
+  const alice = await Identity.generate()
+  const genuine = await chatEnvelope(alice, lobby, { text: 'genuine' })
+  const other = await Identity.generate()
+  const attacks: Array<[string, Uint8Array, RegExp]> = [
+    ['forged', await sealEnvelope(other, { kind: Kind.ChatMessage, channel: lobby, payload: wire.Envelope.decode(genuine).payload }).then(b => wire.Envelope.encode({ ...wire.Envelope.decode(b), author: alice.publicKey }).finish()), /signature/],
+    ['tampered', tamper(await chatEnvelope(alice, lobby), 'tampered'), /signature/],
+    ['wrong channel', await chatEnvelope(alice, elsewhere, { text: 'wrong channel' }), /another channel/],
+    ['future-dated', await chatEnvelope(alice, lobby, { text: 'from the future', timestamp: Date.now() + 10 * 60_000 }), /future/],
+    ['oversize', new Uint8Array(100 * 1024).fill(7), /oversize/],
+    ['malformed', Uint8Array.of(0x0a, 0x05, 1, 2), /not a valid encoding|must be/]
+  ]
+  const carolGot: ChatMessage[] = []
+  carolRoom.addEventListener('message', e => { carolGot.push(e.detail) })
+  // first a genuine message along the same path: the line works
+  const arrived = nextEvent<ChatMessage>(carolRoom, 'message')
+  await mallory.services.pubsub.publish(topic, genuine)
+  t.equal((await arrived).text, 'genuine')
+
+  for (const [name, bytes, reason] of attacks) {
+    const refused = nextEvent<{ reason: string }>(bobRoom, 'rejected')
+    await waitFor(async () => (await mallory.services.pubsub.publish(topic, bytes)).recipients.length > 0, `mallory to publish the ${name} message`)
+    t.match((await refused).reason, reason, `bob refuses the ${name} message`)
+  }
+  // graylisted: bob no longer listens to mallory at all
+  await waitFor(() => peerScore(bob.node.services.pubsub, mallory.peerId) < -80, 'mallory to be scored below the graylist threshold at bob')
+
+  // a replay of the genuine message by another peer, then a new message from it
+  const replayer = await testPeer(t, 'replayer')
+  replayer.services.pubsub.subscribe(topic)
+  await replayer.dial(bob.node.getMultiaddrs()[0]!)
+  await waitFor(() => replayer.services.pubsub.getSubscribers(topic).length === 1, 'the replayer to join')
+  await replayer.services.pubsub.publish(topic, genuine)
+  const marker = nextEvent<ChatMessage>(carolRoom, 'message')
+  await replayer.services.pubsub.publish(topic, await chatEnvelope(alice, lobby, { text: 'marker' }))
+  t.equal((await marker).text, 'marker')
+
+  t.same(carolGot.map(m => m.text), ['genuine', 'marker'], 'carol saw only the genuine messages, once each')
+  t.same((await bobRoom.messages()).map(m => m.text), ['genuine', 'marker'], 'bob stored only the genuine messages')
+  t.same((await carolRoom.messages()).map(m => m.text), ['genuine', 'marker'], 'carol stored only the genuine messages')
+})
+
+t.test('a flooding author is throttled while two honest authors get every message through', async t => {
+  const { bootstrap } = await testRelay(t)
+  const [honestA, honestB, far, flooder] = await Promise.all(['honest-a', 'honest-b', 'far', 'flooder'].map(async n => await testChatPeer(t, n, bootstrap)))
+  const rooms = await Promise.all([honestA!, honestB!, far!, flooder!].map(async p => await p.node.services.chat.join(lobby)))
+  await waitFor(() => rooms.every(r => r.peers().length === 3), 'all four to meet')
+  const farRoom = rooms[2]!
+  const got: ChatMessage[] = []
+  farRoom.addEventListener('message', e => { got.push(e.detail) })
+
+  // the flooder signs valid messages but skips its own limiter, publishing straight to gossip
+  const started = Date.now()
+  const flood = (async () => {
+    for (let i = 0; i < 150; i++) {
+      await flooder!.node.services.pubsub.publish(rooms[3]!.topic, await chatEnvelope(flooder!.identity, lobby, { text: `flood ${i}` })).catch(() => {})
+      if (i % 10 === 0) await new Promise(resolve => setImmediate(resolve))
+    }
+  })()
+  const honest: string[] = []
+  for (let i = 0; i < 5; i++) {
+    honest.push((await rooms[0]!.send(`a ${i}`)).id, (await rooms[1]!.send(`b ${i}`)).id)
+    await new Promise(resolve => setTimeout(resolve, 150))
+  }
+  await flood
+  const elapsedS = (Date.now() - started) / 1000
+  await waitFor(() => honest.every(id => got.some(m => m.id === id)), 'every honest message at the far node', 15_000)
+  const floodSeen = got.filter(m => m.author === flooder!.identity.key).length
+  // the budget is the burst plus the sustained rate over the time the flood took, with one second of slack
+  const budget = 10 + 5 * (elapsedS + 1)
+  t.ok(floodSeen <= budget, `the far node accepted ${floodSeen} of 150 flood messages (budget ${budget.toFixed(0)})`)
+  t.ok(floodSeen < 150 / 2, 'most of the flood was dropped')
+  const stored = await farRoom.messages({ last: 1000 })
+  t.equal(stored.filter(m => m.author !== flooder!.identity.key).length, 10, 'all ten honest messages stored')
+})
+
+t.test('sending tells the caller: rate limit, bad text, no peers', async t => {
+  const lonely = await testChatPeer(t, 'lonely')
+  const room = await lonely.node.services.chat.join(lobby)
+  await t.rejects(room.send('', {}), { name: 'InvalidChatTextError' })
+  await t.rejects(room.send('anyone?', { peerWaitMs: 300 }), { name: 'NoPeersError' })
+  await t.rejects(room.setNick('x'.repeat(33)), { name: 'InvalidNickError' })
+
+  const { bootstrap } = await testRelay(t)
+  const a = await testChatPeer(t, 'a', bootstrap)
+  const b = await testChatPeer(t, 'b', bootstrap)
+  const roomA = await a.node.services.chat.join(lobby)
+  const roomB = await b.node.services.chat.join(lobby)
+  await waitFor(() => roomA.peers().length === 1 && roomB.peers().length === 1, 'a and b to meet')
+  const results = await Promise.allSettled(Array.from({ length: 12 }, async (_, i) => await roomA.send(`burst ${i}`)))
+  const limited = results.filter(r => r.status === 'rejected')
+  t.ok(limited.length > 0, 'sending past the burst fails')
+  t.ok(limited.every(r => (r.reason as Error).name === 'RateLimitedError' && /try again in/.test((r.reason as Error).message)), 'with RateLimitedError saying when to retry')
+  const okIds = results.flatMap(r => r.status === 'fulfilled' ? [r.value.id] : [])
+  await waitFor(() => okIds.every(id => roomB.history.has(id)), 'every message reported sent to reach b')
+  t.pass(`${okIds.length} sent, ${limited.length} refused up front, none lost`)
+})
