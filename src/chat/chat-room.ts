@@ -11,7 +11,7 @@ import { RateLimiter } from './rate-limiter.ts'
 import { Verdict } from './chat-validator.ts'
 import { NoPeersError, InvalidChatTextError, InvalidNickError, RateLimitedError, SendQueueFullError } from './errors.ts'
 import {
-  CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS,
+  CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS,
   MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, RETRY_MAX_MS,
   RETRY_START_MS, SEND_PEER_WAIT_MS
 } from './constants.ts'
@@ -70,9 +70,12 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   // our own limit, kept a little under what peers enforce so network jitter cannot push us over theirs
   readonly #ownRate: RateLimiter
   readonly #lastSync = new Map<string, number>()
+  readonly #followUps = new Set<ReturnType<typeof setTimeout>>()
   #lastSeq = 0
   #pendingSends = 0
-  #profilePending: Uint8Array | undefined
+  // our nick, and the peers that have our current profile: a newcomer gets it again before our next message
+  #nick: string | undefined
+  readonly #profileSentTo = new Set<string>()
   #closed = false
 
   constructor (init: ChatRoomInit) {
@@ -140,17 +143,17 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
    * joiners. Published now if anyone is here, else as soon as a peer arrives.
    */
   async setNick (nick: string): Promise<void> {
-    const identity = this.#requireIdentity()
     try {
       checkNick(nick)
     } catch (err) {
       throw new InvalidNickError((err as Error).message)
     }
-    const payload = wire.Profile.encode({ nick, timestamp: Date.now(), seq: this.#nextSeq() }).finish()
-    const envelope = await sealEnvelope(identity, { kind: Kind.Profile, channel: this.channel, payload })
-    await this.#store(readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.Profile] })), false)
-    this.#profilePending = envelope
-    if (this.peers().length > 0) await this.#publishProfile()
+    this.#requireIdentity()
+    this.#nick = nick
+    this.#profileSentTo.clear()
+    // stored at once (our own view names us); published now if anyone is here, else when a peer arrives
+    if (this.peers().length > 0) await this.#shareProfile()
+    else await this.#sealProfile()
   }
 
   /** Asks `peer` for what we miss since our newest message (less an overlap), validating every item. */
@@ -176,6 +179,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   close (): void {
     if (this.#closed) return
     this.#closed = true
+    for (const timer of this.#followUps) clearTimeout(timer)
     const { pubsub, discovery } = this.#init
     pubsub.removeEventListener('message', this.#onMessage)
     pubsub.removeEventListener('subscription-change', this.#onSubscriptionChange)
@@ -220,6 +224,8 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     let backoffMs = RETRY_START_MS
     while (true) {
       await this.#waitForPeers(signal).catch(() => { throw notSent() })
+      // our profile first, so every peer can name us on the message that follows
+      await this.#shareProfile()
       // a fresh seq and nonce per attempt: an attempt that reached nobody was never sent
       const envelope = await seal()
       if (await this.#publish(envelope) > 0) return envelope
@@ -239,11 +245,22 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     }
   }
 
-  async #publishProfile (): Promise<void> {
-    const envelope = this.#profilePending
-    if (envelope == null) return
-    if (await this.#publish(envelope).catch(() => 0) > 0 && this.#profilePending === envelope) {
-      this.#profilePending = undefined
+  /** Signs and stores a fresh profile with our nick; returns its envelope. */
+  async #sealProfile (): Promise<Uint8Array> {
+    const payload = wire.Profile.encode({ nick: this.#nick, timestamp: Date.now(), seq: this.#nextSeq() }).finish()
+    const envelope = await sealEnvelope(this.#requireIdentity(), { kind: Kind.Profile, channel: this.channel, payload })
+    await this.#store(readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.Profile] })), false)
+    return envelope
+  }
+
+  /** Publishes our profile if some peer here has not had it yet. */
+  async #shareProfile (): Promise<void> {
+    const peers = this.peers().map(p => p.toString())
+    if (this.#nick == null || peers.every(p => this.#profileSentTo.has(p))) return
+    // signed afresh each time: gossip drops a second copy of the same bytes as a duplicate
+    const envelope = await this.#sealProfile()
+    if (await this.#publish(envelope).catch(() => 0) > 0) {
+      for (const p of peers) this.#profileSentTo.add(p)
     }
   }
 
@@ -304,14 +321,28 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
 
   readonly #onSubscriptionChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
     if (!evt.detail.subscriptions.some(s => s.topic === this.topic && s.subscribe)) return
-    void this.#publishProfile()
+    void this.#shareProfile()
     this.#syncSoon(evt.detail.peerId)
   }
 
-  /** A peer joined our channel (or came back after a partition): fill our gap from it. */
+  /**
+   * A peer joined our channel (or came back after a partition): fill our gap
+   * from it now, and once more after the mesh has settled. Messages published
+   * while gossip links are still forming can miss us (gossipsub forwards only
+   * along its mesh); the follow-up fetches them from a peer that has them.
+   */
   #syncSoon (peer: PeerId): void {
-    const last = this.#lastSync.get(peer.toString()) ?? 0
-    if (this.#closed || Date.now() - last < HISTORY_PEER_INTERVAL_MS) return
-    this.syncFrom(peer).catch((err: Error) => { this.#init.log('history sync with %p failed: %s', peer, err.message) })
+    const key = peer.toString()
+    const last = this.#lastSync.get(key)
+    if (this.#closed || (last != null && Date.now() - last < HISTORY_PEER_INTERVAL_MS)) return
+    const sync = (): void => {
+      this.syncFrom(peer).catch((err: Error) => { this.#init.log('history sync with %p failed: %s', peer, err.message) })
+    }
+    sync()
+    const followUp = setTimeout(() => {
+      this.#followUps.delete(followUp)
+      if (!this.#closed && this.peers().some(p => p.equals(peer))) sync()
+    }, HISTORY_SETTLE_MS)
+    this.#followUps.add(followUp)
   }
 }

@@ -37,6 +37,8 @@ export const MAX_HISTORY_BYTES = 4 * 1024 * 1024
 export const HISTORY_TIMEOUT_MS = 10_000
 /** A peer is asked for history at most this often. */
 export const HISTORY_PEER_INTERVAL_MS = 10_000
+/** A new neighbour is asked again after this long, once gossip links have formed. */
+export const HISTORY_SETTLE_MS = 3_000
 /** On (re)connecting, ask for messages from this long before our newest one. */
 export const HISTORY_OVERLAP_MS = 60_000
 /** How far back a node with no history asks on joining. */

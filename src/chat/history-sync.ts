@@ -11,7 +11,7 @@ const MAX_REQUEST_BYTES = 128
 
 /**
  * Answers one history request: the newest `limit` stored messages of the
- * channel at or after `since`, oldest first, then the profiles of their
+ * channel at or after `since`, oldest first, preceded by the profiles of their
  * authors, each a length-prefixed envelope; bounded by count and bytes.
  */
 export async function serveHistory (stream: Stream, lookup: (channel: ChannelId) => ChatHistory | undefined, log: Logger): Promise<void> {
@@ -23,17 +23,18 @@ export async function serveHistory (stream: Stream, lookup: (channel: ChannelId)
     if (history != null) {
       const limit = Math.min(req.limit || MAX_HISTORY_ITEMS, MAX_HISTORY_ITEMS)
       const messages = await history.queryEnvelopes({ since: req.since, limit })
-      let bytes = 0
-      const authors = new Set<string>()
-      for (const { envelope, author } of messages) {
-        bytes += envelope.byteLength
-        if (bytes > MAX_HISTORY_BYTES) break
-        authors.add(author)
-        await lp.write(envelope, { signal })
-      }
-      for (const author of authors) {
+      // profiles first, so the receiver can name each author as their messages arrive
+      const frames: Uint8Array[] = []
+      for (const author of new Set(messages.map(m => m.author))) {
         const profile = await history.profileEnvelope(author)
-        if (profile != null) await lp.write(profile, { signal })
+        if (profile != null) frames.push(profile)
+      }
+      frames.push(...messages.map(m => m.envelope))
+      let bytes = 0
+      for (const frame of frames) {
+        bytes += frame.byteLength
+        if (bytes > MAX_HISTORY_BYTES) break
+        await lp.write(frame, { signal })
       }
     }
     await stream.close({ signal })
@@ -54,7 +55,7 @@ export async function * fetchHistory (connectionManager: ConnectionManager, peer
   try {
     const lp = lpStream(stream, { maxDataLength: MAX_ENVELOPE_BYTES })
     await lp.write(wire.HistoryRequest.encode({ channelId: channel.bytes, since, limit: Math.min(limit, MAX_HISTORY_ITEMS) }).finish(), { signal })
-    // messages, then at most one profile per message
+    // at most one profile per message, and the messages
     const maxItems = 2 * Math.min(limit, MAX_HISTORY_ITEMS)
     let bytes = 0
     for (let i = 0; i < maxItems; i++) {
@@ -66,7 +67,7 @@ export async function * fetchHistory (connectionManager: ConnectionManager, peer
         throw err
       }
       bytes += frame.byteLength
-      if (bytes > MAX_HISTORY_BYTES + MAX_HISTORY_ITEMS * 256) break
+      if (bytes > MAX_HISTORY_BYTES) break
       yield frame
     }
     await stream.close({ signal }).catch(() => {})
