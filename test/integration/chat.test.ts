@@ -9,6 +9,7 @@ import { CliProcess } from '../helpers/cli.ts'
 import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import { chatEnvelope, tamper } from '../helpers/chat-envelopes.ts'
+import { MAX_PENDING_SENDS } from '../../src/chat/index.ts'
 import type { ChatMessage, ChatRoom } from '../../src/chat/index.ts'
 
 const owner = await Identity.generate()
@@ -187,6 +188,13 @@ t.test('sending tells the caller: rate limit, bad text, no peers', async t => {
   await t.rejects(room.send('', {}), { name: 'InvalidChatTextError' })
   await t.rejects(room.send('anyone?', { peerWaitMs: 300 }), { name: 'NoPeersError' })
   await t.rejects(room.setNick('x'.repeat(33)), { name: 'InvalidNickError' })
+
+  // a node that cannot get messages out stops taking more instead of queueing without bound
+  const busy = await testChatPeer(t, 'busy', [], { ratePerSecond: 1000, rateBurst: 1000 })
+  const busyRoom = await busy.node.services.chat.join(lobby)
+  const waiting = Array.from({ length: MAX_PENDING_SENDS }, async (_, i) => await busyRoom.send(`queued ${i}`, { peerWaitMs: 2000 }).catch((e: Error) => e.name))
+  await t.rejects(busyRoom.send('one too many'), { name: 'SendQueueFullError' })
+  t.same(new Set(await Promise.all(waiting)), new Set(['NoPeersError']), 'the queued ones fail by name once their wait is over')
 
   const { bootstrap } = await testRelay(t)
   const a = await testChatPeer(t, 'a', bootstrap)
