@@ -4,16 +4,15 @@ import { wire } from '../wire/index.ts'
 import { chatTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
 import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
-import { delay } from '../util/delay.ts'
+import { publishCount, publishUntilReceived } from '../net/publish.ts'
 import { readChatItem, checkNick } from './chat-message.ts'
 import { fetchHistory } from './history-sync.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { Verdict } from './chat-validator.ts'
-import { NoPeersError, InvalidChatTextError, InvalidNickError, RateLimitedError, SendQueueFullError } from './errors.ts'
+import { InvalidChatTextError, InvalidNickError, RateLimitedError, SendQueueFullError } from './errors.ts'
 import {
   CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS,
-  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, RETRY_MAX_MS,
-  RETRY_START_MS, SEND_PEER_WAIT_MS
+  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
 } from './constants.ts'
 import type { ChatItem, ChatMessage } from './chat-message.ts'
 import type { ChatHistory } from './chat-history.ts'
@@ -128,7 +127,11 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     this.#ownRate.take(identity.key, Date.now())
     this.#pendingSends++
     try {
-      const envelope = await this.#publishFresh(options, async () => await this.#sealMessage(identity, bytes))
+      const envelope = await publishUntilReceived(this.#init.pubsub, this.topic, async () => {
+        // our profile first, so every peer can name us on the message that follows
+        await this.#shareProfile()
+        return await this.#sealMessage(identity, bytes)
+      }, { signal: options.signal, peerWaitMs: options.peerWaitMs ?? SEND_PEER_WAIT_MS, what: `message to channel ${this.channel.text}` })
       const item = readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.ChatMessage] }))
       await this.#store(item, false)
       if (item.kind !== 'message') throw new Error('sealed a chat message, read something else')
@@ -214,37 +217,6 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     return await sealEnvelope(identity, { kind: Kind.ChatMessage, channel: this.channel, payload })
   }
 
-  /** Publishes what `seal` makes until a peer takes it; resolves to the envelope that went out. */
-  async #publishFresh (options: SendOptions, seal: () => Promise<Uint8Array>): Promise<Uint8Array> {
-    const waitMs = options.peerWaitMs ?? SEND_PEER_WAIT_MS
-    const signal = AbortSignal.any([AbortSignal.timeout(waitMs), ...(options.signal != null ? [options.signal] : [])])
-    const notSent = (): Error => options.signal?.aborted === true
-      ? options.signal.reason as Error
-      : new NoPeersError(`message not sent: no peer in channel ${this.channel.text} took it within ${waitMs / 1000} s`)
-    let backoffMs = RETRY_START_MS
-    while (true) {
-      await this.#waitForPeers(signal).catch(() => { throw notSent() })
-      // our profile first, so every peer can name us on the message that follows
-      await this.#shareProfile()
-      // a fresh seq and nonce per attempt: an attempt that reached nobody was never sent
-      const envelope = await seal()
-      if (await this.#publish(envelope) > 0) return envelope
-      // gossipsub learns a peer's subscription before its own stream to that peer is open
-      await delay(backoffMs, signal).catch(() => { throw notSent() })
-      backoffMs = Math.min(backoffMs * 2, RETRY_MAX_MS)
-    }
-  }
-
-  /** Publishes; resolves to the number of peers the message was written to. */
-  async #publish (envelope: Uint8Array): Promise<number> {
-    try {
-      return (await this.#init.pubsub.publish(this.topic, envelope)).recipients.length
-    } catch (err) {
-      if ((err as Error).message === 'PublishError.NoPeersSubscribedToTopic') return 0
-      throw err
-    }
-  }
-
   /** Signs and stores a fresh profile with our nick; returns its envelope. */
   async #sealProfile (): Promise<Uint8Array> {
     const payload = wire.Profile.encode({ nick: this.#nick, timestamp: Date.now(), seq: this.#nextSeq() }).finish()
@@ -259,33 +231,9 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     if (this.#nick == null || peers.every(p => this.#profileSentTo.has(p))) return
     // signed afresh each time: gossip drops a second copy of the same bytes as a duplicate
     const envelope = await this.#sealProfile()
-    if (await this.#publish(envelope).catch(() => 0) > 0) {
+    if (await publishCount(this.#init.pubsub, this.topic, envelope).catch(() => 0) > 0) {
       for (const p of peers) this.#profileSentTo.add(p)
     }
-  }
-
-  /** Resolves when some peer is subscribed to the topic; rejects when `signal` aborts. */
-  async #waitForPeers (signal: AbortSignal): Promise<void> {
-    if (this.peers().length > 0) return
-    const { pubsub } = this.#init
-    await new Promise<void>((resolve, reject) => {
-      const check = (): void => {
-        if (this.peers().length === 0) return
-        cleanup()
-        resolve()
-      }
-      const abort = (): void => {
-        cleanup()
-        reject(signal.reason)
-      }
-      const cleanup = (): void => {
-        pubsub.removeEventListener('subscription-change', check)
-        signal.removeEventListener('abort', abort)
-      }
-      pubsub.addEventListener('subscription-change', check)
-      signal.addEventListener('abort', abort)
-      if (signal.aborted) abort()
-    })
   }
 
   async #validate (from: PeerId, msg: Message): Promise<TopicValidatorResult> {

@@ -48,6 +48,3 @@ export const DEFAULT_JOIN_HISTORY_MS = 24 * 3600_000
 export const SEND_PEER_WAIT_MS = 15_000
 /** Sends in flight at once; beyond it `send` fails instead of queueing without bound. */
 export const MAX_PENDING_SENDS = 32
-/** First and longest pause between send attempts that reached no peer yet. */
-export const RETRY_START_MS = 25
-export const RETRY_MAX_MS = 500

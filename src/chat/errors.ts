@@ -1,7 +1,4 @@
-/** Nobody in the channel could take the message: it was not sent. */
-export class NoPeersError extends Error {
-  override readonly name = 'NoPeersError'
-}
+export { NoPeersError } from '../net/publish.ts'
 
 /** The text cannot be sent as a chat message (empty, too long). */
 export class InvalidChatTextError extends Error {

@@ -10,7 +10,10 @@ import type { Identity } from '../identity/identity.ts'
 /** Payload kinds (mirrors `Kind` in proto/envelope.proto). */
 export const Kind = {
   ChatMessage: wire.Kind.CHAT_MESSAGE,
-  Profile: wire.Kind.PROFILE
+  Profile: wire.Kind.PROFILE,
+  ModGrant: wire.Kind.MOD_GRANT,
+  ModRevocation: wire.Kind.MOD_REVOCATION,
+  ModAction: wire.Kind.MOD_ACTION
 } as const
 export type Kind = typeof Kind[keyof typeof Kind]
 

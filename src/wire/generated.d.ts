@@ -251,7 +251,16 @@ export namespace swarmcast {
         CHAT_MESSAGE = 1,
 
         /** PROFILE value */
-        PROFILE = 2
+        PROFILE = 2,
+
+        /** MOD_GRANT value */
+        MOD_GRANT = 10,
+
+        /** MOD_REVOCATION value */
+        MOD_REVOCATION = 11,
+
+        /** MOD_ACTION value */
+        MOD_ACTION = 12
     }
 
     /**
@@ -341,6 +350,363 @@ export namespace swarmcast {
 
         /** Shape of an Envelope. */
         type $Shape = swarmcast.Envelope.$Properties;
+    }
+
+    /**
+     * Properties of a Grant.
+     * @deprecated Use swarmcast.Grant.$Properties instead.
+     */
+    interface IGrant extends swarmcast.Grant.$Properties {
+    }
+
+    /** Represents a Grant. */
+    class Grant {
+
+        /**
+         * Constructs a new Grant.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.Grant.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Grant grantee. */
+        grantee: Uint8Array;
+
+        /** Grant rights. */
+        rights: number;
+
+        /** Grant notBefore. */
+        notBefore: number;
+
+        /** Grant expires. */
+        expires: number;
+
+        /** Grant parent. */
+        parent: Uint8Array;
+
+        /** Grant timestamp. */
+        timestamp: number;
+
+        /** Grant nonce. */
+        nonce: Uint8Array;
+
+        /**
+         * Creates a new Grant instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Grant instance
+         */
+        static create(properties: swarmcast.Grant.$Shape): swarmcast.Grant & swarmcast.Grant.$Shape;
+        static create(properties?: swarmcast.Grant.$Properties): swarmcast.Grant;
+
+        /**
+         * Encodes the specified Grant message. Does not implicitly {@link swarmcast.Grant.verify|verify} messages.
+         * @param message Grant message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.Grant.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Grant message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.Grant & swarmcast.Grant.$Shape} Grant
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.Grant & swarmcast.Grant.$Shape;
+    }
+
+    namespace Grant {
+
+        /** Properties of a Grant. */
+        interface $Properties {
+
+            /** Grant grantee */
+            grantee?: (Uint8Array|null);
+
+            /** Grant rights */
+            rights?: (number|null);
+
+            /** Grant notBefore */
+            notBefore?: (number|null);
+
+            /** Grant expires */
+            expires?: (number|null);
+
+            /** Grant parent */
+            parent?: (Uint8Array|null);
+
+            /** Grant timestamp */
+            timestamp?: (number|null);
+
+            /** Grant nonce */
+            nonce?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Grant. */
+        type $Shape = swarmcast.Grant.$Properties;
+    }
+
+    /**
+     * Properties of a Revocation.
+     * @deprecated Use swarmcast.Revocation.$Properties instead.
+     */
+    interface IRevocation extends swarmcast.Revocation.$Properties {
+    }
+
+    /** Represents a Revocation. */
+    class Revocation {
+
+        /**
+         * Constructs a new Revocation.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.Revocation.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Revocation grantId. */
+        grantId: Uint8Array;
+
+        /** Revocation timestamp. */
+        timestamp: number;
+
+        /**
+         * Creates a new Revocation instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Revocation instance
+         */
+        static create(properties: swarmcast.Revocation.$Shape): swarmcast.Revocation & swarmcast.Revocation.$Shape;
+        static create(properties?: swarmcast.Revocation.$Properties): swarmcast.Revocation;
+
+        /**
+         * Encodes the specified Revocation message. Does not implicitly {@link swarmcast.Revocation.verify|verify} messages.
+         * @param message Revocation message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.Revocation.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Revocation message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.Revocation & swarmcast.Revocation.$Shape} Revocation
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.Revocation & swarmcast.Revocation.$Shape;
+    }
+
+    namespace Revocation {
+
+        /** Properties of a Revocation. */
+        interface $Properties {
+
+            /** Revocation grantId */
+            grantId?: (Uint8Array|null);
+
+            /** Revocation timestamp */
+            timestamp?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Revocation. */
+        type $Shape = swarmcast.Revocation.$Properties;
+    }
+
+    /** ModActionType enum. */
+    enum ModActionType {
+
+        /** MOD_ACTION_UNSPECIFIED value */
+        MOD_ACTION_UNSPECIFIED = 0,
+
+        /** BAN value */
+        BAN = 1,
+
+        /** UNBAN value */
+        UNBAN = 2,
+
+        /** MUTE value */
+        MUTE = 3,
+
+        /** UNMUTE value */
+        UNMUTE = 4
+    }
+
+    /**
+     * Properties of a ModAction.
+     * @deprecated Use swarmcast.ModAction.$Properties instead.
+     */
+    interface IModAction extends swarmcast.ModAction.$Properties {
+    }
+
+    /** Represents a ModAction. */
+    class ModAction {
+
+        /**
+         * Constructs a new ModAction.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.ModAction.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ModAction type. */
+        type: swarmcast.ModActionType;
+
+        /** ModAction target. */
+        target: Uint8Array;
+
+        /** ModAction version. */
+        version: number;
+
+        /** ModAction timestamp. */
+        timestamp: number;
+
+        /** ModAction duration. */
+        duration: number;
+
+        /** ModAction reason. */
+        reason: string;
+
+        /** ModAction grant. */
+        grant: Uint8Array;
+
+        /**
+         * Creates a new ModAction instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ModAction instance
+         */
+        static create(properties: swarmcast.ModAction.$Shape): swarmcast.ModAction & swarmcast.ModAction.$Shape;
+        static create(properties?: swarmcast.ModAction.$Properties): swarmcast.ModAction;
+
+        /**
+         * Encodes the specified ModAction message. Does not implicitly {@link swarmcast.ModAction.verify|verify} messages.
+         * @param message ModAction message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.ModAction.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ModAction message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.ModAction & swarmcast.ModAction.$Shape} ModAction
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.ModAction & swarmcast.ModAction.$Shape;
+    }
+
+    namespace ModAction {
+
+        /** Properties of a ModAction. */
+        interface $Properties {
+
+            /** ModAction type */
+            type?: (swarmcast.ModActionType|null);
+
+            /** ModAction target */
+            target?: (Uint8Array|null);
+
+            /** ModAction version */
+            version?: (number|null);
+
+            /** ModAction timestamp */
+            timestamp?: (number|null);
+
+            /** ModAction duration */
+            duration?: (number|null);
+
+            /** ModAction reason */
+            reason?: (string|null);
+
+            /** ModAction grant */
+            grant?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ModAction. */
+        type $Shape = swarmcast.ModAction.$Properties;
+    }
+
+    /**
+     * Properties of a ModSyncRequest.
+     * @deprecated Use swarmcast.ModSyncRequest.$Properties instead.
+     */
+    interface IModSyncRequest extends swarmcast.ModSyncRequest.$Properties {
+    }
+
+    /** Represents a ModSyncRequest. */
+    class ModSyncRequest {
+
+        /**
+         * Constructs a new ModSyncRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.ModSyncRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ModSyncRequest channelId. */
+        channelId: Uint8Array;
+
+        /**
+         * Creates a new ModSyncRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ModSyncRequest instance
+         */
+        static create(properties: swarmcast.ModSyncRequest.$Shape): swarmcast.ModSyncRequest & swarmcast.ModSyncRequest.$Shape;
+        static create(properties?: swarmcast.ModSyncRequest.$Properties): swarmcast.ModSyncRequest;
+
+        /**
+         * Encodes the specified ModSyncRequest message. Does not implicitly {@link swarmcast.ModSyncRequest.verify|verify} messages.
+         * @param message ModSyncRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.ModSyncRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ModSyncRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.ModSyncRequest & swarmcast.ModSyncRequest.$Shape} ModSyncRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.ModSyncRequest & swarmcast.ModSyncRequest.$Shape;
+    }
+
+    namespace ModSyncRequest {
+
+        /** Properties of a ModSyncRequest. */
+        interface $Properties {
+
+            /** ModSyncRequest channelId */
+            channelId?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ModSyncRequest. */
+        type $Shape = swarmcast.ModSyncRequest.$Properties;
     }
 
     /**

@@ -620,12 +620,18 @@ export const swarmcast = $root.swarmcast = (() => {
      * @property {number} KIND_UNSPECIFIED=0 KIND_UNSPECIFIED value
      * @property {number} CHAT_MESSAGE=1 CHAT_MESSAGE value
      * @property {number} PROFILE=2 PROFILE value
+     * @property {number} MOD_GRANT=10 MOD_GRANT value
+     * @property {number} MOD_REVOCATION=11 MOD_REVOCATION value
+     * @property {number} MOD_ACTION=12 MOD_ACTION value
      */
     swarmcast.Kind = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
         values[valuesById[0] = "KIND_UNSPECIFIED"] = 0;
         values[valuesById[1] = "CHAT_MESSAGE"] = 1;
         values[valuesById[2] = "PROFILE"] = 2;
+        values[valuesById[10] = "MOD_GRANT"] = 10;
+        values[valuesById[11] = "MOD_REVOCATION"] = 11;
+        values[valuesById[12] = "MOD_ACTION"] = 12;
         return values;
     })();
 
@@ -859,6 +865,894 @@ export const swarmcast = $root.swarmcast = (() => {
         };
 
         return Envelope;
+    })();
+
+    swarmcast.Grant = (function() {
+
+        /**
+         * Properties of a Grant.
+         * @typedef {Object} swarmcast.Grant.$Properties
+         * @property {Uint8Array|null} [grantee] Grant grantee
+         * @property {number|null} [rights] Grant rights
+         * @property {number|null} [notBefore] Grant notBefore
+         * @property {number|null} [expires] Grant expires
+         * @property {Uint8Array|null} [parent] Grant parent
+         * @property {number|null} [timestamp] Grant timestamp
+         * @property {Uint8Array|null} [nonce] Grant nonce
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Grant.
+         * @memberof swarmcast
+         * @interface IGrant
+         * @augments swarmcast.Grant.$Properties
+         * @deprecated Use swarmcast.Grant.$Properties instead.
+         */
+
+        /**
+         * Shape of a Grant.
+         * @typedef {swarmcast.Grant.$Properties} swarmcast.Grant.$Shape
+         */
+
+        /**
+         * Constructs a new Grant.
+         * @memberof swarmcast
+         * @classdesc Represents a Grant.
+         * @constructor
+         * @param {swarmcast.Grant.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Grant = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Grant grantee.
+         * @member {Uint8Array} grantee
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.grantee = $util.newBuffer([]);
+
+        /**
+         * Grant rights.
+         * @member {number} rights
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.rights = 0;
+
+        /**
+         * Grant notBefore.
+         * @member {number} notBefore
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.notBefore = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Grant expires.
+         * @member {number} expires
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.expires = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Grant parent.
+         * @member {Uint8Array} parent
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.parent = $util.newBuffer([]);
+
+        /**
+         * Grant timestamp.
+         * @member {number} timestamp
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Grant nonce.
+         * @member {Uint8Array} nonce
+         * @memberof swarmcast.Grant
+         * @instance
+         */
+        Grant.prototype.nonce = $util.newBuffer([]);
+
+        /**
+         * Creates a new Grant instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.Grant
+         * @static
+         * @param {swarmcast.Grant.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.Grant} Grant instance
+         * @type {{
+         *   (properties: swarmcast.Grant.$Shape): swarmcast.Grant & swarmcast.Grant.$Shape;
+         *   (properties?: swarmcast.Grant.$Properties): swarmcast.Grant;
+         * }}
+         */
+        Grant.create = function(properties) {
+            return new Grant(properties);
+        };
+
+        /**
+         * Encodes the specified Grant message. Does not implicitly {@link swarmcast.Grant.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.Grant
+         * @static
+         * @param {swarmcast.Grant.$Properties} message Grant message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Grant.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.grantee != null && $Object.hasOwnProperty.call(message, "grantee") && message.grantee.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.grantee);
+            if (message.rights != null && $Object.hasOwnProperty.call(message, "rights") && message.rights !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.rights);
+            if (message.notBefore != null && $Object.hasOwnProperty.call(message, "notBefore") && (typeof message.notBefore === "object" ? message.notBefore.low || message.notBefore.high : message.notBefore !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.notBefore);
+            if (message.expires != null && $Object.hasOwnProperty.call(message, "expires") && (typeof message.expires === "object" ? message.expires.low || message.expires.high : message.expires !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.expires);
+            if (message.parent != null && $Object.hasOwnProperty.call(message, "parent") && message.parent.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.parent);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.timestamp);
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.nonce);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Grant message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.Grant
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.Grant & swarmcast.Grant.$Shape} Grant
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Grant.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.Grant();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.grantee = value;
+                        else
+                            delete message.grantee;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.rights = value;
+                        else
+                            delete message.rights;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.notBefore = value;
+                        else
+                            delete message.notBefore;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.expires = value;
+                        else
+                            delete message.expires;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.parent = value;
+                        else
+                            delete message.parent;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.nonce = value;
+                        else
+                            delete message.nonce;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Grant;
+    })();
+
+    swarmcast.Revocation = (function() {
+
+        /**
+         * Properties of a Revocation.
+         * @typedef {Object} swarmcast.Revocation.$Properties
+         * @property {Uint8Array|null} [grantId] Revocation grantId
+         * @property {number|null} [timestamp] Revocation timestamp
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Revocation.
+         * @memberof swarmcast
+         * @interface IRevocation
+         * @augments swarmcast.Revocation.$Properties
+         * @deprecated Use swarmcast.Revocation.$Properties instead.
+         */
+
+        /**
+         * Shape of a Revocation.
+         * @typedef {swarmcast.Revocation.$Properties} swarmcast.Revocation.$Shape
+         */
+
+        /**
+         * Constructs a new Revocation.
+         * @memberof swarmcast
+         * @classdesc Represents a Revocation.
+         * @constructor
+         * @param {swarmcast.Revocation.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Revocation = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Revocation grantId.
+         * @member {Uint8Array} grantId
+         * @memberof swarmcast.Revocation
+         * @instance
+         */
+        Revocation.prototype.grantId = $util.newBuffer([]);
+
+        /**
+         * Revocation timestamp.
+         * @member {number} timestamp
+         * @memberof swarmcast.Revocation
+         * @instance
+         */
+        Revocation.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new Revocation instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.Revocation
+         * @static
+         * @param {swarmcast.Revocation.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.Revocation} Revocation instance
+         * @type {{
+         *   (properties: swarmcast.Revocation.$Shape): swarmcast.Revocation & swarmcast.Revocation.$Shape;
+         *   (properties?: swarmcast.Revocation.$Properties): swarmcast.Revocation;
+         * }}
+         */
+        Revocation.create = function(properties) {
+            return new Revocation(properties);
+        };
+
+        /**
+         * Encodes the specified Revocation message. Does not implicitly {@link swarmcast.Revocation.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.Revocation
+         * @static
+         * @param {swarmcast.Revocation.$Properties} message Revocation message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Revocation.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.grantId != null && $Object.hasOwnProperty.call(message, "grantId") && message.grantId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.grantId);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.timestamp);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Revocation message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.Revocation
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.Revocation & swarmcast.Revocation.$Shape} Revocation
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Revocation.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.Revocation();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.grantId = value;
+                        else
+                            delete message.grantId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Revocation;
+    })();
+
+    /**
+     * ModActionType enum.
+     * @name swarmcast.ModActionType
+     * @enum {number}
+     * @property {number} MOD_ACTION_UNSPECIFIED=0 MOD_ACTION_UNSPECIFIED value
+     * @property {number} BAN=1 BAN value
+     * @property {number} UNBAN=2 UNBAN value
+     * @property {number} MUTE=3 MUTE value
+     * @property {number} UNMUTE=4 UNMUTE value
+     */
+    swarmcast.ModActionType = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "MOD_ACTION_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "BAN"] = 1;
+        values[valuesById[2] = "UNBAN"] = 2;
+        values[valuesById[3] = "MUTE"] = 3;
+        values[valuesById[4] = "UNMUTE"] = 4;
+        return values;
+    })();
+
+    swarmcast.ModAction = (function() {
+
+        /**
+         * Properties of a ModAction.
+         * @typedef {Object} swarmcast.ModAction.$Properties
+         * @property {swarmcast.ModActionType|null} [type] ModAction type
+         * @property {Uint8Array|null} [target] ModAction target
+         * @property {number|null} [version] ModAction version
+         * @property {number|null} [timestamp] ModAction timestamp
+         * @property {number|null} [duration] ModAction duration
+         * @property {string|null} [reason] ModAction reason
+         * @property {Uint8Array|null} [grant] ModAction grant
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ModAction.
+         * @memberof swarmcast
+         * @interface IModAction
+         * @augments swarmcast.ModAction.$Properties
+         * @deprecated Use swarmcast.ModAction.$Properties instead.
+         */
+
+        /**
+         * Shape of a ModAction.
+         * @typedef {swarmcast.ModAction.$Properties} swarmcast.ModAction.$Shape
+         */
+
+        /**
+         * Constructs a new ModAction.
+         * @memberof swarmcast
+         * @classdesc Represents a ModAction.
+         * @constructor
+         * @param {swarmcast.ModAction.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ModAction = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ModAction type.
+         * @member {swarmcast.ModActionType} type
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.type = 0;
+
+        /**
+         * ModAction target.
+         * @member {Uint8Array} target
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.target = $util.newBuffer([]);
+
+        /**
+         * ModAction version.
+         * @member {number} version
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ModAction timestamp.
+         * @member {number} timestamp
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ModAction duration.
+         * @member {number} duration
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.duration = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * ModAction reason.
+         * @member {string} reason
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.reason = "";
+
+        /**
+         * ModAction grant.
+         * @member {Uint8Array} grant
+         * @memberof swarmcast.ModAction
+         * @instance
+         */
+        ModAction.prototype.grant = $util.newBuffer([]);
+
+        /**
+         * Creates a new ModAction instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.ModAction
+         * @static
+         * @param {swarmcast.ModAction.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.ModAction} ModAction instance
+         * @type {{
+         *   (properties: swarmcast.ModAction.$Shape): swarmcast.ModAction & swarmcast.ModAction.$Shape;
+         *   (properties?: swarmcast.ModAction.$Properties): swarmcast.ModAction;
+         * }}
+         */
+        ModAction.create = function(properties) {
+            return new ModAction(properties);
+        };
+
+        /**
+         * Encodes the specified ModAction message. Does not implicitly {@link swarmcast.ModAction.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.ModAction
+         * @static
+         * @param {swarmcast.ModAction.$Properties} message ModAction message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ModAction.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.type);
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.target);
+            if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.version);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.timestamp);
+            if (message.duration != null && $Object.hasOwnProperty.call(message, "duration") && (typeof message.duration === "object" ? message.duration.low || message.duration.high : message.duration !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.duration);
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.reason);
+            if (message.grant != null && $Object.hasOwnProperty.call(message, "grant") && message.grant.length)
+                writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.grant);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ModAction message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.ModAction
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.ModAction & swarmcast.ModAction.$Shape} ModAction
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ModAction.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.ModAction();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.type = value;
+                        else
+                            delete message.type;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.version = value;
+                        else
+                            delete message.version;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.duration = value;
+                        else
+                            delete message.duration;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.reason = value;
+                        else
+                            delete message.reason;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.grant = value;
+                        else
+                            delete message.grant;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ModAction;
+    })();
+
+    swarmcast.ModSyncRequest = (function() {
+
+        /**
+         * Properties of a ModSyncRequest.
+         * @typedef {Object} swarmcast.ModSyncRequest.$Properties
+         * @property {Uint8Array|null} [channelId] ModSyncRequest channelId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ModSyncRequest.
+         * @memberof swarmcast
+         * @interface IModSyncRequest
+         * @augments swarmcast.ModSyncRequest.$Properties
+         * @deprecated Use swarmcast.ModSyncRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a ModSyncRequest.
+         * @typedef {swarmcast.ModSyncRequest.$Properties} swarmcast.ModSyncRequest.$Shape
+         */
+
+        /**
+         * Constructs a new ModSyncRequest.
+         * @memberof swarmcast
+         * @classdesc Represents a ModSyncRequest.
+         * @constructor
+         * @param {swarmcast.ModSyncRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ModSyncRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ModSyncRequest channelId.
+         * @member {Uint8Array} channelId
+         * @memberof swarmcast.ModSyncRequest
+         * @instance
+         */
+        ModSyncRequest.prototype.channelId = $util.newBuffer([]);
+
+        /**
+         * Creates a new ModSyncRequest instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.ModSyncRequest
+         * @static
+         * @param {swarmcast.ModSyncRequest.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.ModSyncRequest} ModSyncRequest instance
+         * @type {{
+         *   (properties: swarmcast.ModSyncRequest.$Shape): swarmcast.ModSyncRequest & swarmcast.ModSyncRequest.$Shape;
+         *   (properties?: swarmcast.ModSyncRequest.$Properties): swarmcast.ModSyncRequest;
+         * }}
+         */
+        ModSyncRequest.create = function(properties) {
+            return new ModSyncRequest(properties);
+        };
+
+        /**
+         * Encodes the specified ModSyncRequest message. Does not implicitly {@link swarmcast.ModSyncRequest.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.ModSyncRequest
+         * @static
+         * @param {swarmcast.ModSyncRequest.$Properties} message ModSyncRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ModSyncRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.channelId != null && $Object.hasOwnProperty.call(message, "channelId") && message.channelId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.channelId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ModSyncRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.ModSyncRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.ModSyncRequest & swarmcast.ModSyncRequest.$Shape} ModSyncRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ModSyncRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.ModSyncRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.channelId = value;
+                        else
+                            delete message.channelId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return ModSyncRequest;
     })();
 
     swarmcast.PeerAnnouncement = (function() {
