@@ -5,6 +5,7 @@ import { chatTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
 import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
 import { publishCount, publishUntilReceived } from '../net/publish.ts'
+import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
 import { readChatItem, checkNick } from './chat-message.ts'
 import { fetchHistory } from './history-sync.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -50,6 +51,8 @@ export interface ChatRoomInit {
   identity?: Identity
   ratePerSecond: number
   rateBurst: number
+  /** Whether this viewer should not see an author (moderation); messages stay stored. */
+  hides?: (author: string) => boolean
   log: Logger
 }
 
@@ -68,8 +71,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   readonly #accepted = new WeakMap<Message, { item: ChatItem, hidden: boolean }>()
   // our own limit, kept a little under what peers enforce so network jitter cannot push us over theirs
   readonly #ownRate: RateLimiter
-  readonly #lastSync = new Map<string, number>()
-  readonly #followUps = new Set<ReturnType<typeof setTimeout>>()
+  readonly #syncs: PeerSyncScheduler
   #lastSeq = 0
   #pendingSends = 0
   // our nick, and the peers that have our current profile: a newcomer gets it again before our next message
@@ -89,9 +91,16 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     pubsub.topicValidators.set(this.topic, async (from, msg) => await this.#validate(from, msg))
     pubsub.addEventListener('message', this.#onMessage)
     pubsub.addEventListener('subscription-change', this.#onSubscriptionChange)
+    this.#syncs = new PeerSyncScheduler({
+      sync: async (peer) => await this.syncFrom(peer),
+      stillThere: (peer) => this.peers().some(p => p.equals(peer)),
+      intervalMs: HISTORY_PEER_INTERVAL_MS,
+      settleMs: HISTORY_SETTLE_MS,
+      onError: (peer, err) => { this.#init.log('history sync with %p failed: %s', peer, err.message) }
+    })
     pubsub.subscribe(this.topic)
     init.discovery.join(init.channel)
-    for (const peer of this.peers()) this.#syncSoon(peer)
+    for (const peer of this.peers()) this.#syncs.peerJoined(peer)
   }
 
   /** Peers currently subscribed to this channel's chat. */
@@ -99,9 +108,15 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     return this.#init.pubsub.getSubscribers(this.topic)
   }
 
-  /** Stored messages, oldest first: the newest `last` (default 100), optionally only those at or after `since`. */
+  /**
+   * Stored messages, oldest first: the newest `last` (default 100), optionally
+   * only those at or after `since`, without authors moderation hides from this
+   * viewer (so a ban hides what was shown before it, on the next render).
+   */
   async messages (query: { last?: number, since?: number } = {}): Promise<ChatMessage[]> {
-    return await this.history.query({ since: query.since, limit: query.last ?? 100 })
+    const all = await this.history.query({ since: query.since, limit: query.last ?? 100 })
+    const hides = this.#init.hides
+    return hides == null ? all : all.filter(m => !hides(m.author))
   }
 
   /**
@@ -161,7 +176,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
 
   /** Asks `peer` for what we miss since our newest message (less an overlap), validating every item. */
   async syncFrom (peer: PeerId, options: AbortOptions & { since?: number } = {}): Promise<{ received: number, added: number }> {
-    this.#lastSync.set(peer.toString(), Date.now())
+    this.#syncs.synced(peer)
     const since = options.since ?? (this.history.newest > 0 ? this.history.newest - HISTORY_OVERLAP_MS : Date.now() - DEFAULT_JOIN_HISTORY_MS)
     let received = 0
     let added = 0
@@ -182,7 +197,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   close (): void {
     if (this.#closed) return
     this.#closed = true
-    for (const timer of this.#followUps) clearTimeout(timer)
+    this.#syncs.close()
     const { pubsub, discovery } = this.#init
     pubsub.removeEventListener('message', this.#onMessage)
     pubsub.removeEventListener('subscription-change', this.#onSubscriptionChange)
@@ -257,7 +272,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   /** Stores an accepted item; emits messages that are new and not hidden. Resolves true if new. */
   async #store (item: ChatItem, hidden: boolean): Promise<boolean> {
     const added = await this.history.add(item)
-    if (added && !hidden && item.kind === 'message') {
+    if (added && !hidden && item.kind === 'message' && this.#init.hides?.(item.message.author) !== true) {
       this.safeDispatchEvent('message', { detail: this.#withNick(item.message) })
     }
     return added
@@ -270,27 +285,6 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   readonly #onSubscriptionChange = (evt: CustomEvent<{ peerId: PeerId, subscriptions: Array<{ topic: string, subscribe: boolean }> }>): void => {
     if (!evt.detail.subscriptions.some(s => s.topic === this.topic && s.subscribe)) return
     void this.#shareProfile()
-    this.#syncSoon(evt.detail.peerId)
-  }
-
-  /**
-   * A peer joined our channel (or came back after a partition): fill our gap
-   * from it now, and once more after the mesh has settled. Messages published
-   * while gossip links are still forming can miss us (gossipsub forwards only
-   * along its mesh); the follow-up fetches them from a peer that has them.
-   */
-  #syncSoon (peer: PeerId): void {
-    const key = peer.toString()
-    const last = this.#lastSync.get(key)
-    if (this.#closed || (last != null && Date.now() - last < HISTORY_PEER_INTERVAL_MS)) return
-    const sync = (): void => {
-      this.syncFrom(peer).catch((err: Error) => { this.#init.log('history sync with %p failed: %s', peer, err.message) })
-    }
-    sync()
-    const followUp = setTimeout(() => {
-      this.#followUps.delete(followUp)
-      if (!this.#closed && this.peers().some(p => p.equals(peer))) sync()
-    }, HISTORY_SETTLE_MS)
-    this.#followUps.add(followUp)
+    this.#syncs.peerJoined(evt.detail.peerId)
   }
 }

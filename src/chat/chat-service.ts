@@ -4,7 +4,7 @@ import { ChatValidator } from './chat-validator.ts'
 import { serveHistory } from './history-sync.ts'
 import { CHAT_HISTORY_PROTOCOL, DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND, PRUNE_INTERVAL_MS } from './constants.ts'
 import type { RetentionInit } from './chat-history.ts'
-import type { ModerationHook } from './chat-validator.ts'
+import type { ModerationDecision } from './chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { ChannelDiscovery } from '../net/channel-discovery.ts'
@@ -22,8 +22,14 @@ export interface ChatServiceInit {
   /** Per-author rate limit enforced on everyone (and on ourselves). */
   ratePerSecond?: number
   rateBurst?: number
-  /** Channel moderation, consulted last in validation (filled by the moderation feature). */
-  moderation?: (channel: ChannelId) => ModerationHook | undefined
+}
+
+/** What chat needs from moderation (the moderation service provides it). */
+export interface ChatModeration {
+  /** Channel moderation's verdict: `block` is not stored or forwarded, `hide` is kept but not shown. */
+  decide: (author: string) => ModerationDecision
+  /** Whether this viewer should not see the author (channel moderation plus the viewer's own lists). */
+  hidesForViewer: (author: string) => boolean
 }
 
 export interface ChatServiceComponents {
@@ -32,6 +38,8 @@ export interface ChatServiceComponents {
   registrar: Registrar
   connectionManager: ConnectionManager
   logger: ComponentLogger
+  /** Present when the node runs moderation (registered before chat). */
+  moderation?: { join: (channel: ChannelId) => Promise<ChatModeration> }
 }
 
 /**
@@ -79,6 +87,7 @@ export class ChatService implements Startable {
   async join (channel: ChannelId): Promise<ChatRoom> {
     const existing = this.#rooms.get(channel.text)
     if (existing != null) return existing
+    const moderation = await this.#components.moderation?.join(channel)
     const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
     await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
@@ -86,7 +95,8 @@ export class ChatService implements Startable {
     const room = new ChatRoom({
       channel,
       history,
-      validator: new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: this.#init.moderation?.(channel) }),
+      validator: new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: moderation != null ? (author) => moderation.decide(author) : undefined }),
+      hides: moderation != null ? (author) => moderation.hidesForViewer(author) : undefined,
       pubsub: this.#components.pubsub,
       discovery: this.#components.discovery,
       connectionManager: this.#components.connectionManager,

@@ -1,5 +1,5 @@
 export { chat, ChatService } from './chat-service.ts'
-export type { ChatServiceInit, ChatServiceComponents } from './chat-service.ts'
+export type { ChatServiceInit, ChatServiceComponents, ChatModeration } from './chat-service.ts'
 export { ChatRoom } from './chat-room.ts'
 export type { ChatRoomEvents, SendOptions } from './chat-room.ts'
 export { ChatHistory } from './chat-history.ts'

@@ -190,6 +190,10 @@ export class ModerationPolicy {
     return v
   }
 
+  grant (id: string): GrantRecord | undefined {
+    return this.#grants.get(id)
+  }
+
   /** The current entry of `list` about `target`. */
   entry (list: string, target: string): ActionRecord | undefined {
     return this.#entries.get(target)?.get(list)
