@@ -1,14 +1,16 @@
 import { openStore } from '../src/store/index.ts'
 import { createSwarmNode, joinNetwork } from '../src/net/index.ts'
 import { chat } from '../src/chat/index.ts'
+import { moderation } from '../src/moderation/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
 import { nodeTransports, peerListenAddrs } from './platform.ts'
 import type { ChatService } from '../src/chat/index.ts'
+import type { ModerationService } from '../src/moderation/index.ts'
 import type { SwarmNode } from '../src/net/index.ts'
 import type { Store } from '../src/store/index.ts'
 import type { LocalKeys } from './local-keys.ts'
 
-export type PeerNode = SwarmNode<{ chat: ChatService }>
+export type PeerNode = SwarmNode<{ moderation: ModerationService, chat: ChatService }>
 
 export interface PeerSession {
   keys: LocalKeys
@@ -30,7 +32,7 @@ export interface PeerSessionInit {
 
 /**
  * What the CLI's peer commands share: the data dir's keys and store, a node
- * with chat, joined to the network through a bootstrap peer (clock checked).
+ * with moderation and chat, joined to the network through a bootstrap peer (clock checked).
  */
 export async function openPeerSession (init: PeerSessionInit): Promise<PeerSession> {
   const keys = await loadLocalKeys(init.dataFlag, init.env)
@@ -51,7 +53,8 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
       listen: peerListenAddrs(init.host),
       bootstrap: init.bootstrap,
       transports: nodeTransports,
-      services: { chat: chat({ store, identity: keys.identity }) }
+      // moderation before chat: chat finds it among its components
+      services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }) }
     })
     await joinNetwork(node, init.bootstrap, { signal: init.signal, timeoutMs: init.timeoutMs })
     return { keys, store, node, close }

@@ -87,7 +87,7 @@ export class ChatService implements Startable {
   async join (channel: ChannelId): Promise<ChatRoom> {
     const existing = this.#rooms.get(channel.text)
     if (existing != null) return existing
-    const moderation = await this.#components.moderation?.join(channel)
+    const moderation = await this.#moderationService()?.join(channel)
     const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
     await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
@@ -107,6 +107,15 @@ export class ChatService implements Startable {
     })
     this.#rooms.set(channel.text, room)
     return room
+  }
+
+  // libp2p's components object throws for a service that is not registered
+  #moderationService (): ChatServiceComponents['moderation'] {
+    try {
+      return this.#components.moderation
+    } catch {
+      return undefined
+    }
   }
 
   leave (channel: ChannelId): void {

@@ -3,12 +3,14 @@ import { generateKeyPair } from '@libp2p/crypto/keys'
 import { startRelay } from '../../bootstrap/index.ts'
 import { createSwarmNode } from '../../src/net/index.ts'
 import { chat } from '../../src/chat/index.ts'
+import { moderation } from '../../src/moderation/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import { nodeTransports } from '../../node/platform.ts'
 import { tempDir } from './cli.ts'
 import type { Relay } from '../../bootstrap/index.ts'
 import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
+import type { ModerationService } from '../../src/moderation/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
 import type { Test } from 'tap'
 
@@ -26,7 +28,7 @@ export async function testPeer (t: Test, name: string, bootstrap: string[] = [])
   return node
 }
 
-export type ChatNode = SwarmNode<{ chat: ChatService }>
+export type ChatNode = SwarmNode<{ moderation: ModerationService, chat: ChatService }>
 
 export interface ChatPeerOptions extends Partial<Omit<ChatServiceInit, 'store'>> {
   /** Data dir to reuse (a restart); a fresh temporary one otherwise. */
@@ -35,7 +37,7 @@ export interface ChatPeerOptions extends Partial<Omit<ChatServiceInit, 'store'>>
   manualStop?: boolean
 }
 
-/** An in-process peer with chat, its own identity and a real LevelDB store. */
+/** An in-process peer with moderation and chat, its own identity and a real LevelDB store. */
 export async function testChatPeer (t: Test, name: string, bootstrap: string[] = [], options: ChatPeerOptions = {}): Promise<{ node: ChatNode, identity: Identity, dir: string, stop: () => Promise<void> }> {
   let dir = options.dir
   if (dir == null) {
@@ -50,7 +52,8 @@ export async function testChatPeer (t: Test, name: string, bootstrap: string[] =
     bootstrap,
     transports: nodeTransports,
     listen: ['/ip4/127.0.0.1/tcp/0'],
-    services: { chat: chat({ ...options, store, identity }) }
+    // moderation before chat: chat finds it among its components
+    services: { moderation: moderation({ store, identity }), chat: chat({ ...options, store, identity }) }
   })
   let stopped: Promise<void> | undefined
   const stop = async (): Promise<void> => {
