@@ -1,0 +1,127 @@
+import t from 'tap'
+import { Identity } from '../../../src/identity/index.ts'
+import { ChannelId } from '../../../src/channel/index.ts'
+import { ModerationPolicy, Right } from '../../../src/moderation/index.ts'
+import { action, grant, revocation } from '../../helpers/mod-envelopes.ts'
+
+const owner = await Identity.generate()
+const mod = await Identity.generate()
+const sub = await Identity.generate()
+const troll = await Identity.generate()
+const bystander = await Identity.generate()
+const channel = ChannelId.derive(owner.publicKey, 'mods')
+const fresh = (): ModerationPolicy => new ModerationPolicy(owner.key)
+
+t.test('the owner bans directly; a granted moderator bans with its grant; unban restores', async t => {
+  const p = fresh()
+  p.add(await action(owner, channel, { type: 'ban', target: troll, version: 1 }))
+  t.equal(p.standing(troll.key), 'banned')
+  t.equal(p.standing(bystander.key), 'clear')
+
+  const g = await grant(owner, channel, { grantee: mod, rights: Right.Ban | Right.Mute })
+  p.add(g)
+  p.add(await action(mod, channel, { type: 'mute', target: bystander, version: 1, grant: g.id }))
+  t.equal(p.standing(bystander.key), 'muted')
+  p.add(await action(mod, channel, { type: 'unmute', target: bystander, version: 2, grant: g.id }))
+  t.equal(p.standing(bystander.key), 'clear')
+})
+
+t.test('no grant, wrong right, or acting on the owner: no effect', async t => {
+  const p = fresh()
+  p.add(await action(mod, channel, { type: 'ban', target: troll, version: 1 }))
+  t.equal(p.standing(troll.key), 'clear', 'a key without a grant is only a personal list')
+  t.equal(p.listHides(mod.key, troll.key), true, '...which subscribers can still follow')
+  const muteOnly = await grant(owner, channel, { grantee: mod, rights: Right.Mute })
+  p.add(muteOnly)
+  p.add(await action(mod, channel, { type: 'ban', target: bystander, version: 2, grant: muteOnly.id }))
+  t.equal(p.standing(bystander.key), 'clear', 'a mute right does not ban')
+  const full = await grant(owner, channel, { grantee: mod, rights: Right.Ban })
+  p.add(full)
+  p.add(await action(mod, channel, { type: 'ban', target: owner, version: 3, grant: full.id }))
+  t.equal(p.standing(owner.key), 'clear', 'nobody acts on the owner')
+})
+
+t.test('a ban arriving before its grant takes effect when the grant arrives', async t => {
+  const p = fresh()
+  const g = await grant(owner, channel, { grantee: mod, rights: Right.Ban })
+  t.equal(p.add(await action(mod, channel, { type: 'ban', target: troll, version: 1, grant: g.id })), 'added')
+  t.equal(p.standing(troll.key), 'clear')
+  p.add(g)
+  t.equal(p.standing(troll.key), 'banned')
+})
+
+t.test('versions order a list: stale and replayed entries lose, an early unban wins, ties go to the larger id', async t => {
+  const p = fresh()
+  t.equal(p.add(await action(owner, channel, { type: 'unban', target: troll, version: 5 })), 'added', 'the unban arrives first')
+  t.equal(p.add(await action(owner, channel, { type: 'ban', target: troll, version: 4 })), 'stale', 'its older ban arrives late')
+  t.equal(p.standing(troll.key), 'clear')
+  const oldBan = await action(owner, channel, { type: 'ban', target: bystander, version: 1 })
+  p.add(oldBan)
+  p.add(await action(owner, channel, { type: 'unban', target: bystander, version: 2 }))
+  t.equal(p.add(oldBan), 'stale', 'the same old ban replayed after the unban')
+  t.equal(p.add(await action(owner, channel, { type: 'ban', target: bystander, version: 1, timestamp: Date.now() + 1000 })), 'stale', 'a replayed old ban after an unban, even with a later clock')
+  t.equal(p.standing(bystander.key), 'clear')
+
+  const a = await action(owner, channel, { type: 'ban', target: mod, version: 9 })
+  const b = await action(owner, channel, { type: 'mute', target: mod, version: 9 })
+  const [low, high] = a.id < b.id ? [a, b] : [b, a]
+  const p1 = fresh()
+  p1.add(low)
+  p1.add(high)
+  const p2 = fresh()
+  p2.add(high)
+  t.equal(p2.add(low), 'stale')
+  t.equal(p1.standing(mod.key), p2.standing(mod.key), 'the same winner whatever the arrival order')
+  t.equal(p1.standing(mod.key), high.type === 'ban' ? 'banned' : 'muted')
+})
+
+t.test('delegation: depth two at most, never more rights than the issuer', async t => {
+  const p = fresh()
+  const g1 = await grant(owner, channel, { grantee: mod, rights: Right.Ban | Right.Delegate })
+  const g2 = await grant(mod, channel, { grantee: sub, rights: Right.Ban | Right.Mute, parent: g1.id })
+  p.add(g1)
+  p.add(g2)
+  t.equal(p.rightsOf(sub.key), Right.Ban, 'mute was not the issuer\'s to give')
+  const g3 = await grant(sub, channel, { grantee: bystander, rights: Right.Ban, parent: g2.id })
+  p.add(g3)
+  t.equal(p.rightsOf(bystander.key), 0, 'a third link is too deep (and sub cannot delegate)')
+  const noDelegate = await grant(owner, channel, { grantee: troll, rights: Right.Ban })
+  const fromTroll = await grant(troll, channel, { grantee: bystander, rights: Right.Ban, parent: noDelegate.id })
+  p.add(noDelegate)
+  p.add(fromTroll)
+  t.equal(p.rightsOf(bystander.key), 0, 'no delegate right, no grants')
+  const forged = await grant(mod, channel, { grantee: troll, rights: Right.Ban })
+  p.add(forged)
+  t.equal(p.grantRights(forged.id), 0, 'a root grant not signed by the owner is void')
+})
+
+t.test('revocation voids later actions; earlier ones stand; expiry ends a grant', async t => {
+  const p = fresh()
+  const now = Date.now()
+  const g = await grant(owner, channel, { grantee: mod, rights: Right.Ban, timestamp: now - 10_000 })
+  p.add(g)
+  p.add(await action(mod, channel, { type: 'ban', target: troll, version: 1, grant: g.id, timestamp: now - 2000 }))
+  t.equal(p.add(await revocation(mod, channel, g.id, now - 1000)), 'refused', 'only the owner or the issuer revokes')
+  p.add(await revocation(owner, channel, g.id, now - 1000))
+  p.add(await action(mod, channel, { type: 'ban', target: bystander, version: 2, grant: g.id, timestamp: now }))
+  t.equal(p.standing(troll.key), 'banned', 'the ban from before the revocation stands')
+  t.equal(p.standing(bystander.key), 'clear', 'the ban after it has no effect')
+  t.equal(p.rightsOf(mod.key), 0)
+
+  const q = fresh()
+  const short = await grant(owner, channel, { grantee: mod, rights: Right.Ban, timestamp: now - 10_000, expires: now + 50 })
+  q.add(short)
+  t.equal(q.rightsOf(mod.key, now), Right.Ban)
+  t.equal(q.rightsOf(mod.key, now + 100), 0)
+})
+
+t.test('durations lapse; standing lookups cost the same with many bans', async t => {
+  const p = fresh()
+  const now = Date.now()
+  p.add(await action(owner, channel, { type: 'ban', target: troll, version: 1, duration: 1000, timestamp: now }))
+  t.equal(p.standing(troll.key, now + 500), 'banned')
+  t.equal(p.standing(troll.key, now + 1500), 'clear')
+  const report = p.report(now + 500)
+  t.equal(report.bans.length, 1)
+  t.equal(report.bans[0]?.target, troll.key)
+})
