@@ -45,6 +45,7 @@ const DEGREE = 8
 const MESH_MIN = 4
 const MESH_TIMEOUT_MS = 30_000
 const IDLE_MS = 3000
+const IDLE_SETTLE_MS = 2000
 /** After the last send settles, how long deliveries may still arrive. */
 const GRACE_MS = 3000
 const P99_LIMIT_MS = 1000
@@ -406,7 +407,8 @@ async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, m
       mesh[system] = { formed, ms: Math.round(now() - t), meshMin: Math.min(...sizes), meshMedian: median(sizes), meshMax: Math.max(...sizes), degreeMin: Math.min(...degree), degreeMax: Math.max(...degree) }
       process.stdout.write(`  N=${n} ${system}: mesh ${formed ? 'formed' : 'NOT fully formed'} after ${((now() - t) / 1000).toFixed(1)} s (mesh sizes ${Math.min(...sizes)}-${Math.max(...sizes)}, degrees ${Math.min(...degree)}-${Math.max(...degree)})\n`)
     }
-    // idle CPU of each process with both networks up: subtracted from step CPU
+    // idle CPU of each process with both networks up (after start-up churn: identify, history sync): subtracted from step CPU
+    await sleep(IDLE_SETTLE_MS)
     const c0 = await Promise.all(workers.map(async w => await w.request({ cmd: 'cpu' })))
     const t0 = now()
     await sleep(IDLE_MS)
@@ -447,7 +449,7 @@ mkdirSync(RESULTS, { recursive: true })
 process.stdout.write(`chat bench: N=${NS.join(',')}, ${RUNS} runs at ${BASE_RATE} msg/s, sweep ${RATES.join(',')} msg/s, ${DURATION_MS / 1000} s per step, ${PAYLOAD_BYTES} B messages\n`)
 for (const n of NS) {
   const { net, mesh } = await buildNet(n, channelOwner)
-  meshInfo[`N=${n}`] = { procs: net.workers.length, ...mesh }
+  meshInfo[`N=${n}`] = { procs: net.workers.length, idleCpuPctPerProcess: net.idleUsPerMs.map(x => Math.round(x * 10) / 100), ...mesh }
   try {
     for (let r = 0; r < RUNS; r++) {
       // alternate the order, so drift on a shared box hits every variant alike (signed goes first once: it sizes raw-env)
