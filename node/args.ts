@@ -75,3 +75,16 @@ export function countFlag (args: ParsedArgs, name: string, fallback: number): nu
 export function envList (value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(s => s !== '')
 }
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 }
+
+/** A duration like `90s`, `15m`, `1h`, `30d`, in ms. */
+export function durationFlag (args: ParsedArgs, name: string): number | undefined {
+  const text = stringFlag(args, name)
+  if (text == null) return undefined
+  const m = /^(\d+)([smhd])$/.exec(text)
+  if (m == null || Number(m[1]) === 0) {
+    throw new UsageError(`--${name} must be a duration such as 90s, 15m, 1h or 30d, got "${text}"`)
+  }
+  return Number(m[1]) * UNIT_MS[m[2]!]!
+}

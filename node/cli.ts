@@ -4,12 +4,14 @@ import { idCommand } from './commands/id.ts'
 import { channelCommand } from './commands/channel.ts'
 import { relayCommand } from './commands/relay.ts'
 import { chatCommand } from './commands/chat.ts'
+import { modCommand } from './commands/mod.ts'
+import { listsCommand } from './commands/lists.ts'
 import type { Command } from './command.ts'
 
-const commands: Command[] = [idCommand, channelCommand, chatCommand, relayCommand]
+const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, relayCommand]
 
 // Errors caused by what the user typed: exit status 2, like a usage error.
-const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError'])
+const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError'])
 
 function version (): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

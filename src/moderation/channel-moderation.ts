@@ -15,11 +15,13 @@ import { fetchModLog } from './mod-sync.ts'
 import { readModItem, ACTION_TO_WIRE } from './mod-item.ts'
 import { NotAModeratorError, ModerationRefusedError } from './errors.ts'
 import { Right } from './constants.ts'
+import { ListSubscriptions } from './subscriptions.ts'
 import type { ActionRecord, ActionType, GrantRecord, ModItem, RevocationRecord } from './mod-item.ts'
 import type { ModerationDecision } from '../chat/chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { Namespace } from '../store/index.ts'
+import type { ChannelDiscovery } from '../net/channel-discovery.ts'
 import type { GossipSub, Message } from '@libp2p/gossipsub'
 import type { AbortOptions, Logger, PeerId } from '@libp2p/interface'
 import type { ConnectionManager } from '@libp2p/interface-internal'
@@ -36,6 +38,7 @@ export interface ChannelModerationEvents {
 export interface ChannelModerationInit {
   channel: ChannelId
   pubsub: GossipSub
+  discovery: ChannelDiscovery
   connectionManager: ConnectionManager
   ns: Namespace
   identity?: Identity
@@ -60,7 +63,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
   readonly policy: ModerationPolicy
   readonly #init: ChannelModerationInit
   readonly #validator: ModValidator
-  readonly #subscriptions = new Set<string>()
+  #subscriptions!: ListSubscriptions
   readonly #accepted = new WeakMap<Message, ModItem>()
   readonly #syncs: PeerSyncScheduler
   #writes: Promise<unknown> = Promise.resolve()
@@ -94,7 +97,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
         m.policy.add(readModItem(value, { kind: env.kind as Kind, author: env.author, payload: env.payload }))
       }
     }
-    for await (const [key] of init.ns.entries({ gte: `${ch}!s!`, lt: `${ch}!s!~` })) m.#subscriptions.add(key.slice(ch.length + 3))
+    m.#subscriptions = await ListSubscriptions.load(init.ns, init.channel)
     if (init.identity != null) m.#lastVersion = m.policy.lastVersion(init.identity.key)
     m.#join()
     return m
@@ -107,6 +110,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     pubsub.addEventListener('message', this.#onMessage)
     pubsub.addEventListener('subscription-change', this.#onSubscriptionChange)
     pubsub.subscribe(this.topic)
+    this.#init.discovery.join(this.channel)
     for (const peer of pubsub.getSubscribers(this.topic)) this.#syncs.peerJoined(peer)
   }
 
@@ -119,25 +123,22 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
   /** Whether this viewer should not see `author`: channel bans and mutes, plus subscribed lists. */
   hidesForViewer (author: string): boolean {
     if (this.policy.standing(author) !== 'clear') return true
-    for (const list of this.#subscriptions) if (this.policy.listHides(list, author)) return true
+    for (const list of this.#subscriptions.list()) if (this.policy.listHides(list, author)) return true
     return false
   }
 
   subscriptions (): string[] {
-    return [...this.#subscriptions]
+    return this.#subscriptions.list()
   }
 
   /** Follows `list` (a key): its bans and mutes hide authors for this viewer only. */
   async subscribe (list: string): Promise<void> {
-    keyFromText(list)
-    this.#subscriptions.add(list)
-    await this.#write(async () => { await this.#init.ns.put(`${this.channel.text}!s!${list}`, new Uint8Array(0)) })
+    await this.#subscriptions.add(list)
     this.safeDispatchEvent('policy-changed', { detail: { cause: 'subscription' } })
   }
 
   async unsubscribe (list: string): Promise<void> {
-    this.#subscriptions.delete(list)
-    await this.#write(async () => { await this.#init.ns.del(`${this.channel.text}!s!${list}`) })
+    await this.#subscriptions.remove(list)
     this.safeDispatchEvent('policy-changed', { detail: { cause: 'subscription' } })
   }
 
@@ -241,6 +242,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     } catch {
       // the node is already stopped
     }
+    this.#init.discovery.leave(this.channel)
   }
 
   #me (): Identity {

@@ -4,6 +4,7 @@ import { MOD_SYNC_PROTOCOL } from './constants.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { Namespace, Store } from '../store/index.ts'
+import type { ChannelDiscovery } from '../net/channel-discovery.ts'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { ComponentLogger, Logger, Startable } from '@libp2p/interface'
 import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
@@ -17,6 +18,7 @@ export interface ModerationServiceInit {
 
 export interface ModerationServiceComponents {
   pubsub: GossipSub
+  discovery: ChannelDiscovery
   registrar: Registrar
   connectionManager: ConnectionManager
   logger: ComponentLogger
@@ -58,6 +60,7 @@ export class ModerationService implements Startable {
       opening = ChannelModeration.open({
         channel,
         pubsub: this.#components.pubsub,
+        discovery: this.#components.discovery,
         connectionManager: this.#components.connectionManager,
         ns: this.#ns,
         identity: this.#init.identity,

@@ -47,7 +47,8 @@ export class ChannelDiscovery implements Startable {
   readonly #components: ChannelDiscoveryComponents
   readonly #intervalMs: number
   readonly #log: Logger
-  readonly #channels = new Set<string>()
+  // channel → how many parts of the node (chat, moderation, video) take part in it
+  readonly #channels = new Map<string, number>()
   readonly #dialing = new Set<string>()
   #timer?: ReturnType<typeof setTimeout>
   #announcements = 0
@@ -81,18 +82,20 @@ export class ChannelDiscovery implements Startable {
     pubsub.topicValidators.delete(DISCOVERY_TOPIC)
   }
 
-  /** Starts looking for peers in `channel` (and telling them about us). */
+  /** Starts looking for peers in `channel` (and telling them about us); pair each join with a leave. */
   join (channel: ChannelId): void {
-    if (this.#channels.has(channel.text)) return
-    if (this.#channels.size >= MAX_ANNOUNCED_CHANNELS) {
+    const users = this.#channels.get(channel.text) ?? 0
+    if (users === 0 && this.#channels.size >= MAX_ANNOUNCED_CHANNELS) {
       throw new RangeError(`a node can announce at most ${MAX_ANNOUNCED_CHANNELS} channels`)
     }
-    this.#channels.add(channel.text)
-    this.#restartSchedule()
+    this.#channels.set(channel.text, users + 1)
+    if (users === 0) this.#restartSchedule()
   }
 
   leave (channel: ChannelId): void {
-    this.#channels.delete(channel.text)
+    const users = (this.#channels.get(channel.text) ?? 0) - 1
+    if (users > 0) this.#channels.set(channel.text, users)
+    else this.#channels.delete(channel.text)
   }
 
   /** Publishes our announcement now; resolves false when no peer could take it. */
@@ -102,7 +105,7 @@ export class ChannelDiscovery implements Startable {
     const bytes = wire.PeerAnnouncement.encode({
       peerId: peerId.toMultihash().bytes,
       addrs: addrs.map(a => a.bytes),
-      channels: [...this.#channels].map(text => ChannelId.parse(text).bytes),
+      channels: [...this.#channels.keys()].map(text => ChannelId.parse(text).bytes),
       timestamp: Date.now()
     }).finish()
     if (pubsub.getSubscribers(DISCOVERY_TOPIC).length === 0) return false
