@@ -263,16 +263,16 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     return item
   }
 
-  /** Applies an accepted item; stores and announces it if it changed the log. */
+  /** Applies an accepted item (in force at once), announces it, then stores it. */
   async #add (item: ModItem): Promise<boolean> {
     if (this.policy.add(item) !== 'added') return false
-    const ch = this.channel.text
-    const key = item.kind === 'grant' ? `${ch}!g!${item.id}` : item.kind === 'revocation' ? `${ch}!r!${item.grantId}` : `${ch}!a!${item.list}!${item.target}`
-    await this.#write(async () => { await this.#init.ns.put(key, item.envelope) })
     if (item.kind === 'action' && (this.decide(item.target) !== 'allow' || this.#subscriptions.has(item.list) || item.type === 'unban' || item.type === 'unmute')) {
       this.safeDispatchEvent('action', { detail: item })
     }
     this.safeDispatchEvent('policy-changed', { detail: { cause: item.kind } })
+    const ch = this.channel.text
+    const key = item.kind === 'grant' ? `${ch}!g!${item.id}` : item.kind === 'revocation' ? `${ch}!r!${item.grantId}` : `${ch}!a!${item.list}!${item.target}`
+    await this.#write(async () => { await this.#init.ns.put(key, item.envelope) })
     return true
   }
 

@@ -15,7 +15,7 @@
 // NS (default "10,30"), RATES (sweep above 20, default "50,100,150,200,300,400,600,800"),
 // PROFILE=0 to skip profiling, SEED (topology, default 1).
 import { spawn } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -49,8 +49,6 @@ const IDLE_SETTLE_MS = 2000
 /** After the last send settles, how long deliveries may still arrive. */
 const GRACE_MS = 3000
 const P99_LIMIT_MS = 1000
-/** Sweep stops for a system after this many failing steps in a row. */
-const FAILS_TO_STOP = 2
 const TARGET_CPU_RATIO = 1.3
 const TARGET_P99_MS = 100
 
@@ -175,6 +173,17 @@ function cpuUs (c: CpuTimes): number {
   return c.user + c.system
 }
 
+/** CPU time (µs) the whole machine spent busy since boot, from /proc/stat (USER_HZ = 100); NaN where there is none. */
+function hostBusyUs (): number {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
+    const total = f.reduce((a, b) => a + b, 0)
+    return (total - f[3]! - f[4]!) * 10_000
+  } catch {
+    return NaN
+  }
+}
+
 /** Deterministic PRNG (mulberry32), so a SEED gives the same topology every run. */
 function prng (seed: number): () => number {
   let a = seed >>> 0
@@ -238,7 +247,7 @@ interface StepResult {
   n: number
   variant: VariantKey
   bytes: number
-  phase: 'base' | 'sweep' | 'profile'
+  phase: 'base' | 'sweep' | 'retry' | 'profile'
   rate: number
   offered: number
   sentOk: number
@@ -257,6 +266,8 @@ interface StepResult {
   p50AllGossipMs: number
   p99AllGossipMs: number
   schedLagP99Ms: number
+  /** Cores' worth of CPU that other processes on the machine used during the step (the shared box's noise). */
+  otherCores: number
   cpuUsPerMsgNode: number
   cpuNetUsPerMsgNode: number
   /** Socket writes and bytes written per message per node (all TCP, including gossip control traffic). */
@@ -281,6 +292,7 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
   const { system } = variant
   const step = ++stepCounter
   const t0 = now() + 300
+  const hostAtT0 = sleep(t0 - now()).then(() => ({ busy: hostBusyUs(), self: process.cpuUsage() }))
   await Promise.all(workers.map(async w => await w.request({ cmd: 'step', system, step, rate, durationMs: DURATION_MS, t0, n, rawBytes: rawBytes(variant) })))
   // drain: until every message sent OK has reached the other n-1 nodes, or the grace period ends
   const deadline = now() + GRACE_MS
@@ -292,6 +304,10 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
     await sleep(100)
   }
   const parts = await Promise.all(workers.map(async w => await w.request({ cmd: 'collect', step })))
+  const host0 = await hostAtT0
+  const hostWindowUs = (now() - t0) * 1000
+  const ours = parts.reduce((x, p) => x + cpuUs(p.cpu), 0) + cpuUs(process.cpuUsage(host0.self))
+  const otherCores = (hostBusyUs() - host0.busy - ours) / hostWindowUs
 
   const sends = parts.flatMap(p => p.sends)
   const receivers = new Map<number, { count: number, last: number, lastPassed: number, times: number[] }>()
@@ -354,6 +370,7 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
     p50AllGossipMs: percentile(latAllGossip, 50),
     p99AllGossipMs: percentile(latAllGossip, 99),
     schedLagP99Ms: percentile(lag, 99),
+    otherCores,
     cpuUsPerMsgNode: cpu / (Math.max(1, sentOk) * n),
     cpuNetUsPerMsgNode: cpuNet / (Math.max(1, sentOk) * n),
     writesPerMsgNode: parts.reduce((x, p) => x + p.writes, 0) / (Math.max(1, sentOk) * n),
@@ -364,7 +381,7 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
     latEach
   }
   const fails = Object.entries(failures).map(([k, v]) => `${k}×${v}`).join(' ')
-  process.stdout.write(`  N=${n} ${variant.key.padEnd(7)} ${phase.padEnd(7)} ${String(rate).padStart(4)} msg/s: sent ${sentOk}/${offered}${fails !== '' ? ` (${fails})` : ''}, to all ${deliveredAll}, silent loss ${silentLoss}, p50/p99 all ${result.p50AllMs.toFixed(1)}/${result.p99AllMs.toFixed(1)} ms${system === 'signed' ? ` (gossip ${result.p50AllGossipMs.toFixed(1)}/${result.p99AllGossipMs.toFixed(1)})` : ''}, cpu ${result.cpuNetUsPerMsgNode.toFixed(0)} µs/msg/node, ${result.writesPerMsgNode.toFixed(1)} writes/msg/node ${result.pass ? 'ok' : 'FAIL'}\n`)
+  process.stdout.write(`  N=${n} ${variant.key.padEnd(7)} ${phase.padEnd(7)} ${String(rate).padStart(4)} msg/s: sent ${sentOk}/${offered}${fails !== '' ? ` (${fails})` : ''}, to all ${deliveredAll}, silent loss ${silentLoss}, p50/p99 all ${result.p50AllMs.toFixed(1)}/${result.p99AllMs.toFixed(1)} ms${system === 'signed' ? ` (gossip ${result.p50AllGossipMs.toFixed(1)}/${result.p99AllGossipMs.toFixed(1)})` : ''}, cpu ${result.cpuNetUsPerMsgNode.toFixed(0)} µs/msg/node, ${result.writesPerMsgNode.toFixed(1)} writes/msg/node, others ${otherCores.toFixed(2)} cores ${result.pass ? 'ok' : 'FAIL'}\n`)
   return result
 }
 
@@ -436,6 +453,10 @@ async function profileStep (net: Net, variant: Variant): Promise<ProfileResult> 
   return { variant: variant.key, file, step, summary: summarizeProfile(file) }
 }
 
+function ratePasses (attempts: StepResult[]): boolean {
+  return attempts.length > 0 && attempts.filter(s => s.pass).length * 2 >= attempts.length
+}
+
 // ---------- main ----------
 
 const started = now()
@@ -455,16 +476,17 @@ for (const n of NS) {
       // alternate the order, so drift on a shared box hits every variant alike (signed goes first once: it sizes raw-env)
       for (const v of r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) steps.push(await runStep(net, v, BASE_RATE, 'base'))
     }
-    const failsInRow: Record<VariantKey, number> = { signed: 0, raw: 0, 'raw-env': 0 }
-    for (const v of VARIANTS) if (steps.some(s => s.n === n && s.variant === v.key && !s.pass)) failsInRow[v.key] = 1
+    // a rate passes when at least half of its attempts pass; a failed sweep step is tried once more (the box is shared)
+    const stopped = new Set<VariantKey>(VARIANTS.filter(v => !ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === BASE_RATE))).map(v => v.key))
     for (const rate of RATES) {
       for (const v of VARIANTS) {
-        if (failsInRow[v.key] >= FAILS_TO_STOP) continue
-        const s = await runStep(net, v, rate, 'sweep')
-        steps.push(s)
-        failsInRow[v.key] = s.pass ? 0 : failsInRow[v.key] + 1
+        if (stopped.has(v.key)) continue
+        const first = await runStep(net, v, rate, 'sweep')
+        steps.push(first)
+        if (!first.pass) steps.push(await runStep(net, v, rate, 'retry'))
+        if (!ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === rate))) stopped.add(v.key)
       }
-      if (VARIANTS.every(v => failsInRow[v.key] >= FAILS_TO_STOP)) break
+      if (VARIANTS.every(v => stopped.has(v.key))) break
     }
     if (PROFILE && n === Math.min(...NS)) {
       for (const v of VARIANTS) profiles.push(await profileStep(net, v))
@@ -482,7 +504,8 @@ interface Summary {
   maxRate: number
   saturation: StepResult | undefined
   silentLossBelowSat: number
-  base: { p50All: number, p99All: number, p50Each: number, p99Each: number, cpuNet: number, cpuGross: number, writes: number, loss: number }
+  /** At BASE_RATE: p50 over all runs' messages; p99 = median of the runs' p99 (one contended run does not decide it), and the worst run's. */
+  base: { p50All: number, p99All: number, p99AllWorst: number, p50Each: number, p99Each: number, cpuNet: number, cpuGross: number, writes: number, otherCores: number, loss: number }
 }
 
 function summarize (n: number, variant: Variant): Summary {
@@ -490,15 +513,18 @@ function summarize (n: number, variant: Variant): Summary {
   const base = mine.filter(s => s.phase === 'base')
   const byRate = [...new Set(mine.map(s => s.rate))].sort((a, b) => a - b)
   let maxRate = 0
+  let saturation: StepResult | undefined
   for (const rate of byRate) {
-    if (!mine.filter(s => s.rate === rate).every(s => s.pass)) break
+    const attempts = mine.filter(s => s.rate === rate)
+    if (!ratePasses(attempts)) {
+      // the attempt that did best still failed: report it
+      saturation = attempts.filter(s => !s.pass).sort((a, b) => a.p99AllSchedMs - b.p99AllSchedMs)[0]
+      break
+    }
     maxRate = rate
   }
-  // saturation: the first rate where the sender was told (send failures) or latency broke the limit
-  const saturation = mine.find(s => s.sendFailed > 0 || !(s.p99AllSchedMs < P99_LIMIT_MS))
   const below = saturation == null ? mine : mine.filter(s => s.rate < saturation.rate)
-  const allLat = base.flatMap(s => s.latAll)
-  const eachLat = base.flatMap(s => s.latEach)
+  const runP99 = base.map(s => s.p99AllMs)
   return {
     n,
     variant,
@@ -506,13 +532,15 @@ function summarize (n: number, variant: Variant): Summary {
     saturation,
     silentLossBelowSat: below.reduce((x, s) => x + s.silentLoss, 0),
     base: {
-      p50All: percentile(allLat, 50),
-      p99All: percentile(allLat, 99),
-      p50Each: percentile(eachLat, 50),
-      p99Each: percentile(eachLat, 99),
+      p50All: percentile(base.flatMap(s => s.latAll), 50),
+      p99All: median(runP99),
+      p99AllWorst: Math.max(...runP99),
+      p50Each: percentile(base.flatMap(s => s.latEach), 50),
+      p99Each: median(base.map(s => s.p99EachMs)),
       cpuNet: median(base.map(s => s.cpuNetUsPerMsgNode)),
       cpuGross: median(base.map(s => s.cpuUsPerMsgNode)),
       writes: median(base.map(s => s.writesPerMsgNode)),
+      otherCores: median(base.map(s => s.otherCores)),
       loss: base.reduce((x, s) => x + s.silentLoss + s.sendFailed, 0)
     }
   }
@@ -535,13 +563,15 @@ for (const n of NS) {
       system: s.variant.key === 'raw-env' ? `raw gossipsub ${envelopeBytes} B` : s.variant.label,
       'max msg/s': s.maxRate,
       [`p50/p99 all ms @${BASE_RATE}`]: `${s.base.p50All.toFixed(1)}/${s.base.p99All.toFixed(1)}`,
+      'p99 worst run': Math.round(s.base.p99AllWorst),
       [`p50/p99 each ms @${BASE_RATE}`]: `${s.base.p50Each.toFixed(1)}/${s.base.p99Each.toFixed(1)}`,
       'CPU µs/msg/node': Math.round(s.base.cpuNet),
       'CPU gross': Math.round(s.base.cpuGross),
       'writes/msg/node': Math.round(s.base.writes * 10) / 10,
+      'others cores': Math.round(s.base.otherCores * 100) / 100,
       [`lost @${BASE_RATE}`]: s.base.loss,
       'silent loss <sat': s.silentLossBelowSat,
-      'first saturated step': fmtSat(s.saturation)
+      'saturated at (best failing attempt)': fmtSat(s.saturation)
     })
   }
   for (const key of ['raw', 'raw-env'] as const) {
@@ -569,7 +599,7 @@ for (const n of NS) {
   const cpuRatioEnv = ratios.find(r => r.N === n && r.versus === 'raw-env')!.cpu as number
   targets.push({ target: `N=${n}: signed CPU/msg ≤ ${TARGET_CPU_RATIO} × raw ${PAYLOAD_BYTES} B`, value: `${cpuRatio.toFixed(2)} ×`, pass: cpuRatio <= TARGET_CPU_RATIO })
   targets.push({ target: `N=${n}: (info) same against raw of envelope size ${envelopeBytes} B`, value: `${cpuRatioEnv.toFixed(2)} ×`, pass: null })
-  if (n >= 30) targets.push({ target: `N=${n}: signed p99 to all ≤ ${TARGET_P99_MS} ms at ${BASE_RATE} msg/s`, value: `${signed.base.p99All.toFixed(1)} ms`, pass: signed.base.p99All <= TARGET_P99_MS })
+  if (n >= 30) targets.push({ target: `N=${n}: signed p99 to all ≤ ${TARGET_P99_MS} ms at ${BASE_RATE} msg/s`, value: `${signed.base.p99All.toFixed(1)} ms (median of ${RUNS} runs; worst ${signed.base.p99AllWorst.toFixed(0)})`, pass: signed.base.p99All <= TARGET_P99_MS })
   for (const s of summaries.filter(x => x.n === n)) {
     targets.push({ target: `N=${n}: ${s.variant.key} zero loss below saturation`, value: `${s.silentLossBelowSat} silent, ${s.base.loss} lost @${BASE_RATE}`, pass: s.silentLossBelowSat === 0 && s.base.loss === 0 })
   }
@@ -591,6 +621,7 @@ const stepRows: Row[] = steps.filter(s => s.phase !== 'base').concat(steps.filte
   'p99 from sched ms': s.p99AllSchedMs,
   'p50/p99 gossip ms': s.variant === 'signed' ? `${s.p50AllGossipMs.toFixed(1)}/${s.p99AllGossipMs.toFixed(1)}` : '',
   'sched lag p99 ms': s.schedLagP99Ms,
+  'others cores': s.otherCores,
   'CPU µs/msg/node': Math.round(s.cpuNetUsPerMsgNode),
   'writes/msg/node': s.writesPerMsgNode,
   'B/msg/node': Math.round(s.bytesPerMsgNode),
@@ -659,7 +690,8 @@ report('chat', rows, {
     'CPU µs/msg/node = (sum of worker process.cpuUsage over the step, minus each process\'s idle rate × window) / (messages sent OK × N); "CPU gross" keeps the idle part; ratios use the net figure',
     'writes/msg/node = net.Socket write() calls (TCP, all traffic incl. gossip control) per message per node',
     'latency "all" = send() call until the last other node got it (signed: the room\'s message event, after its LevelDB write; raw: gossipsub message event); "each" = every single delivery',
-    'max msg/s = highest offered rate where this and every lower step had every message sent and delivered to all nodes, and p99 from the scheduled send time < 1 s',
+    'a step passes when every message was sent and delivered to all nodes and p99 from the scheduled send time < 1 s; a rate passes when at least half its attempts pass (a failed sweep step is retried once, the 20 msg/s rate has RUNS attempts); max msg/s = highest rate with it and every lower rate passing',
+    `p99 @${BASE_RATE} = median over the runs of each run's p99 (a single run hit by the shared box's other load does not decide it); the worst run is shown too; "others cores" = CPU other processes on the machine used during the step, from /proc/stat`,
     'channel discovery is stopped on every node so that the dialled topology stays as built (it would otherwise dial every peer in the channel)'
   ],
   mesh: meshInfo,
