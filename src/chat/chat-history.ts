@@ -32,6 +32,8 @@ export class ChatHistory {
   readonly #maxCount: number
   readonly #maxAgeMs: number
   readonly #ids = new Set<string>()
+  // messages claimed for storing whose write has not finished yet
+  readonly #claimed = new Set<string>()
   readonly #perAuthor = new Map<string, number>()
   readonly #profiles = new Map<string, Profile>()
   #tail: Promise<unknown> = Promise.resolve()
@@ -87,22 +89,43 @@ export class ChatHistory {
   }
 
   /**
+   * Claims a message id for storing: true if it is neither stored nor already
+   * claimed. Lets a caller show a message at once and store it right after,
+   * while a second copy arriving meanwhile is still seen as a duplicate.
+   */
+  claim (id: string): boolean {
+    if (this.#ids.has(id) || this.#claimed.has(id)) return false
+    this.#claimed.add(id)
+    return true
+  }
+
+  /**
    * Stores an accepted item. Resolves true if it was new (a message not stored
-   * before, or a profile newer than the one held), false for a duplicate.
+   * before, or a profile newer than the one held), false for a duplicate. A
+   * message claimed with `claim` is stored by the claimer's add.
    */
   async add (item: ChatItem): Promise<boolean> {
+    if (item.kind === 'profile') {
+      // in force at once (messages are shown before their writes finish, and must find the nick)
+      const held = this.#profiles.get(item.profile.author)
+      if (held != null && held.seq >= item.profile.seq) return false
+      this.#profiles.set(item.profile.author, item.profile)
+    }
     const run = this.#tail.then(async () => await this.#add(item))
     this.#tail = run.catch(() => {})
-    return await run
+    try {
+      return await run
+    } finally {
+      if (item.kind === 'message') this.#claimed.delete(item.id)
+    }
   }
 
   async #add (item: ChatItem): Promise<boolean> {
     const ch = this.channel.text
     if (item.kind === 'profile') {
-      const held = this.#profiles.get(item.profile.author)
-      if (held != null && held.seq >= item.profile.seq) return false
+      // a newer profile may have been applied while this one waited: keep the store on the newest
+      if (this.#profiles.get(item.profile.author) !== item.profile) return true
       await this.#ns.put(`${ch}!p!${item.profile.author}`, item.envelope)
-      this.#profiles.set(item.profile.author, item.profile)
       return true
     }
     const m = item.message
@@ -113,8 +136,8 @@ export class ChatHistory {
       { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
     ]
     // plan evictions on a copy of the counts: memory changes only once the batch is written
-    const counts = new Map(this.#perAuthor).set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
     const victims: Array<{ author: string, id: string }> = []
+    const counts = this.#ids.size + 1 > this.#maxCount ? new Map(this.#perAuthor).set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1) : this.#perAuthor
     while (this.#ids.size + 1 - victims.length > this.#maxCount) {
       const victim = await this.#oldestOfHeaviest(counts, victims)
       victims.push(victim)

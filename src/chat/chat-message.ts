@@ -38,6 +38,21 @@ export type ChatItem =
   | { kind: 'message', id: string, envelope: Uint8Array, message: ChatMessage }
   | { kind: 'profile', id: string, envelope: Uint8Array, profile: Profile }
 
+// key text and fingerprint of recent authors (a base58 encode and a SHA-256 per message otherwise)
+const AUTHOR_CACHE_SIZE = 4096
+const authorForms = new Map<string, { key: string, fingerprint: string }>()
+
+function authorForm (raw: Uint8Array): { key: string, fingerprint: string } {
+  const id = bytesToString(raw, 'base64')
+  let form = authorForms.get(id)
+  if (form == null) {
+    form = { key: keyToText(raw), fingerprint: fingerprint(raw) }
+    if (authorForms.size >= AUTHOR_CACHE_SIZE) authorForms.delete(authorForms.keys().next().value as string)
+    authorForms.set(id, form)
+  }
+  return form
+}
+
 export function messageId (envelopeBytes: Uint8Array): string {
   return bytesToString(sha256(envelopeBytes), 'base16')
 }
@@ -45,7 +60,8 @@ export function messageId (envelopeBytes: Uint8Array): string {
 /** Reads the payload of a verified chat-topic envelope; throws MalformedMessageError. */
 export function readChatItem (envelopeBytes: Uint8Array, env: Pick<VerifiedEnvelope, 'kind' | 'channel' | 'author' | 'payload'>): ChatItem {
   const id = messageId(envelopeBytes)
-  const author = keyToText(env.author)
+  const form = authorForm(env.author)
+  const author = form.key
   if (env.kind === Kind.Profile) {
     const p = decodeBounded(wire.Profile, 'profile', env.payload, MAX_CHAT_PAYLOAD_BYTES)
     return { kind: 'profile', id, envelope: envelopeBytes, profile: { author, nick: checkNick(p.nick ?? ''), timestamp: p.timestamp, seq: p.seq } }
@@ -62,7 +78,7 @@ export function readChatItem (envelopeBytes: Uint8Array, env: Pick<VerifiedEnvel
       id,
       channel: env.channel.text,
       author,
-      fingerprint: fingerprint(env.author),
+      fingerprint: form.fingerprint,
       nick: null,
       text,
       timestamp: payload.timestamp,

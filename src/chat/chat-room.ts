@@ -2,7 +2,7 @@ import { TypedEventEmitter } from 'main-event'
 import { TopicValidatorResult } from '@libp2p/gossipsub'
 import { wire } from '../wire/index.ts'
 import { chatTopic } from '../channel/topics.ts'
-import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
+import { sealEnvelope, Kind } from '../envelope/envelope.ts'
 import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
 import { publishCount, publishUntilReceived } from '../net/publish.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
@@ -31,7 +31,7 @@ export interface SendOptions extends AbortOptions {
 }
 
 export interface ChatRoomEvents {
-  /** A verified message, new to this node (live, from history sync, or our own). */
+  /** A verified message, new to this node (live, from history sync, or our own); stored right after. */
   message: CustomEvent<ChatMessage>
   /** A message refused by validation (for logs and metrics). */
   rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', reason: string }>
@@ -147,7 +147,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
         await this.#shareProfile()
         return await this.#sealMessage(identity, bytes)
       }, { signal: options.signal, peerWaitMs: options.peerWaitMs ?? SEND_PEER_WAIT_MS, what: `message to channel ${this.channel.text}` })
-      const item = readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.ChatMessage] }))
+      const item = this.#readOwn(envelope)
       await this.#store(item, false)
       if (item.kind !== 'message') throw new Error('sealed a chat message, read something else')
       return this.#withNick(item.message)
@@ -236,8 +236,14 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   async #sealProfile (): Promise<Uint8Array> {
     const payload = wire.Profile.encode({ nick: this.#nick, timestamp: Date.now(), seq: this.#nextSeq() }).finish()
     const envelope = await sealEnvelope(this.#requireIdentity(), { kind: Kind.Profile, channel: this.channel, payload })
-    await this.#store(readChatItem(envelope, await openEnvelope(envelope, { channel: this.channel, kinds: [Kind.Profile] })), false)
+    await this.#store(this.#readOwn(envelope), false)
     return envelope
+  }
+
+  /** Reads an envelope we just sealed: no signature check needed. */
+  #readOwn (envelope: Uint8Array): ChatItem {
+    const env = wire.Envelope.decode(envelope)
+    return readChatItem(envelope, { kind: env.kind as Kind, channel: this.channel, author: this.#requireIdentity().publicKey, payload: env.payload })
   }
 
   /** Publishes our profile if some peer here has not had it yet. */
@@ -269,13 +275,18 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     this.#store(accepted.item, accepted.hidden).catch((err: Error) => { this.#init.log.error('could not store chat message: %s', err.message) })
   }
 
-  /** Stores an accepted item; emits messages that are new and not hidden. Resolves true if new. */
+  /**
+   * Stores an accepted item; resolves true if it was new. A new message that
+   * is not hidden is emitted as soon as it is claimed, before its write
+   * completes: showing a line does not wait behind the store.
+   */
   async #store (item: ChatItem, hidden: boolean): Promise<boolean> {
-    const added = await this.history.add(item)
-    if (added && !hidden && item.kind === 'message' && this.#init.hides?.(item.message.author) !== true) {
+    if (item.kind !== 'message') return await this.history.add(item)
+    if (!this.history.claim(item.id)) return false
+    if (!hidden && this.#init.hides?.(item.message.author) !== true) {
       this.safeDispatchEvent('message', { detail: this.#withNick(item.message) })
     }
-    return added
+    return await this.history.add(item)
   }
 
   #withNick (m: ChatMessage): ChatMessage {
