@@ -3,7 +3,7 @@ import { TopicValidatorResult } from '@libp2p/gossipsub'
 import { wire } from '../wire/index.ts'
 import { chatTopic } from '../channel/topics.ts'
 import { sealEnvelope, Kind } from '../envelope/envelope.ts'
-import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
+import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
 import { publishCount, publishUntilReceived } from '../net/publish.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
 import { readChatItem, checkNick } from './chat-message.ts'
@@ -87,8 +87,6 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     this.history = init.history
     this.#ownRate = new RateLimiter(init.ratePerSecond * 0.8, Math.max(1, init.rateBurst - 2), MAX_TRACKED_AUTHORS)
     const { pubsub } = init
-    scoreTopic(pubsub, this.topic)
-    pubsub.topicValidators.set(this.topic, async (from, msg) => await this.#validate(from, msg))
     pubsub.addEventListener('message', this.#onMessage)
     pubsub.addEventListener('subscription-change', this.#onSubscriptionChange)
     this.#syncs = new PeerSyncScheduler({
@@ -98,7 +96,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
       settleMs: HISTORY_SETTLE_MS,
       onError: (peer, err) => { this.#init.log('history sync with %p failed: %s', peer, err.message) }
     })
-    pubsub.subscribe(this.topic)
+    joinContentTopic(pubsub, this.topic, async (from, msg) => await this.#validate(from, msg))
     init.discovery.join(init.channel)
     for (const peer of this.peers()) this.#syncs.peerJoined(peer)
   }
@@ -201,13 +199,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     const { pubsub, discovery } = this.#init
     pubsub.removeEventListener('message', this.#onMessage)
     pubsub.removeEventListener('subscription-change', this.#onSubscriptionChange)
-    pubsub.topicValidators.delete(this.topic)
-    unscoreTopic(pubsub, this.topic)
-    try {
-      pubsub.unsubscribe(this.topic)
-    } catch {
-      // the node is already stopped
-    }
+    leaveContentTopic(pubsub, this.topic)
     discovery.leave(this.channel)
   }
 

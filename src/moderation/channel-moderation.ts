@@ -5,7 +5,7 @@ import { wire } from '../wire/index.ts'
 import { modTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
 import { keyFromText } from '../identity/key-text.ts'
-import { scoreTopic, unscoreTopic } from '../net/topic-scoring.ts'
+import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
 import { publishUntilReceived } from '../net/publish.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
 import { HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS, SEND_PEER_WAIT_MS } from '../chat/constants.ts'
@@ -105,11 +105,9 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
 
   #join (): void {
     const { pubsub } = this.#init
-    scoreTopic(pubsub, this.topic)
-    pubsub.topicValidators.set(this.topic, async (from, msg) => await this.#validate(from, msg))
     pubsub.addEventListener('message', this.#onMessage)
     pubsub.addEventListener('subscription-change', this.#onSubscriptionChange)
-    pubsub.subscribe(this.topic)
+    joinContentTopic(pubsub, this.topic, async (from, msg) => await this.#validate(from, msg))
     this.#init.discovery.join(this.channel)
     for (const peer of pubsub.getSubscribers(this.topic)) this.#syncs.peerJoined(peer)
   }
@@ -235,13 +233,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     const { pubsub } = this.#init
     pubsub.removeEventListener('message', this.#onMessage)
     pubsub.removeEventListener('subscription-change', this.#onSubscriptionChange)
-    pubsub.topicValidators.delete(this.topic)
-    unscoreTopic(pubsub, this.topic)
-    try {
-      pubsub.unsubscribe(this.topic)
-    } catch {
-      // the node is already stopped
-    }
+    leaveContentTopic(pubsub, this.topic)
     this.#init.discovery.leave(this.channel)
   }
 

@@ -13,3 +13,6 @@ export { scoreTopic, unscoreTopic, peerScore, CONTENT_TOPIC_SCORE } from './topi
 export { publishUntilReceived, publishCount, waitForSubscribers, NoPeersError } from './publish.ts'
 export type { PublishOptions } from './publish.ts'
 export { PeerSyncScheduler } from './peer-sync-scheduler.ts'
+export { serveEnvelopes, requestEnvelopes } from './envelope-stream.ts'
+export type { EnvelopeStreamLimits } from './envelope-stream.ts'
+export { joinContentTopic, leaveContentTopic } from './content-topic.ts'
