@@ -1,6 +1,7 @@
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { BOOTSTRAP_TIMEOUT_MS, MAX_CLOCK_SKEW_MS } from './constants.ts'
+import { when } from '../util/when.ts'
 import type { SwarmNode } from './create-node.ts'
 import type { ClockSample } from './clock-service.ts'
 import type { AbortOptions, PeerId } from '@libp2p/interface'
@@ -52,27 +53,5 @@ export async function joinNetwork (node: SwarmNode, bootstrap: readonly string[]
 }
 
 async function firstConnected (node: SwarmNode, wanted: PeerId[], signal: AbortSignal): Promise<PeerId> {
-  const connected = (): PeerId | undefined => wanted.find(p => node.getConnections(p).length > 0)
-  const now = connected()
-  if (now != null) return now
-  return await new Promise<PeerId>((resolve, reject) => {
-    const onConnect = (): void => {
-      const peer = connected()
-      if (peer != null) {
-        cleanup()
-        resolve(peer)
-      }
-    }
-    const onAbort = (): void => {
-      cleanup()
-      reject(signal.reason)
-    }
-    const cleanup = (): void => {
-      node.removeEventListener('peer:connect', onConnect)
-      signal.removeEventListener('abort', onAbort)
-    }
-    node.addEventListener('peer:connect', onConnect)
-    signal.addEventListener('abort', onAbort)
-    if (signal.aborted) onAbort()
-  })
+  return await when(node, 'peer:connect', () => wanted.find(p => node.getConnections(p).length > 0), signal)
 }

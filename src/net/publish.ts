@@ -1,4 +1,5 @@
 import { delay } from '../util/delay.ts'
+import { when } from '../util/when.ts'
 import type { GossipSub } from '@libp2p/gossipsub'
 import type { AbortOptions } from '@libp2p/interface'
 
@@ -51,23 +52,5 @@ export async function publishCount (pubsub: GossipSub, topic: string, bytes: Uin
 
 /** Resolves when some peer is subscribed to `topic`; rejects when `signal` aborts. */
 export async function waitForSubscribers (pubsub: GossipSub, topic: string, signal: AbortSignal): Promise<void> {
-  if (pubsub.getSubscribers(topic).length > 0) return
-  await new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      if (pubsub.getSubscribers(topic).length === 0) return
-      cleanup()
-      resolve()
-    }
-    const abort = (): void => {
-      cleanup()
-      reject(signal.reason)
-    }
-    const cleanup = (): void => {
-      pubsub.removeEventListener('subscription-change', check)
-      signal.removeEventListener('abort', abort)
-    }
-    pubsub.addEventListener('subscription-change', check)
-    signal.addEventListener('abort', abort)
-    if (signal.aborted) abort()
-  })
+  await when(pubsub, 'subscription-change', () => pubsub.getSubscribers(topic).length > 0 ? true : undefined, signal)
 }
