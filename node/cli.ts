@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { UsageError, parseCommandArgs } from './args.ts'
+import { parseCommandArgs } from './args.ts'
 import { idCommand } from './commands/id.ts'
 import { channelCommand } from './commands/channel.ts'
 import { relayCommand } from './commands/relay.ts'
