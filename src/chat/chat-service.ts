@@ -51,6 +51,7 @@ export class ChatService implements Startable {
   readonly #init: ChatServiceInit
   readonly #ns: Namespace
   readonly #rooms = new Map<string, ChatRoom>()
+  readonly #joining = new Map<string, Promise<ChatRoom>>()
   readonly #log: Logger
   #pruneTimer?: ReturnType<typeof setInterval>
 
@@ -80,13 +81,22 @@ export class ChatService implements Startable {
     clearInterval(this.#pruneTimer)
     for (const room of this.#rooms.values()) room.close()
     this.#rooms.clear()
+    this.#joining.clear()
     await this.#components.registrar.unhandle(CHAT_HISTORY_PROTOCOL)
   }
 
-  /** Joins `channel` (once; joining again returns the same room). */
+  /** Joins `channel` (once; joining again, even concurrently, returns the same room). */
   async join (channel: ChannelId): Promise<ChatRoom> {
-    const existing = this.#rooms.get(channel.text)
-    if (existing != null) return existing
+    let joining = this.#joining.get(channel.text)
+    if (joining == null) {
+      joining = this.#open(channel)
+      this.#joining.set(channel.text, joining)
+      joining.catch(() => { this.#joining.delete(channel.text) })
+    }
+    return await joining
+  }
+
+  async #open (channel: ChannelId): Promise<ChatRoom> {
     const moderation = await this.#moderationService()?.join(channel)
     const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
     await history.prune()
@@ -121,6 +131,7 @@ export class ChatService implements Startable {
   leave (channel: ChannelId): void {
     this.#rooms.get(channel.text)?.close()
     this.#rooms.delete(channel.text)
+    this.#joining.delete(channel.text)
   }
 
   room (channel: ChannelId): ChatRoom | undefined {

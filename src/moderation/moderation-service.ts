@@ -53,7 +53,7 @@ export class ModerationService implements Startable {
     await this.#components.registrar.unhandle(MOD_SYNC_PROTOCOL)
   }
 
-  /** Joins `channel`'s moderation (once; joining again returns the same object). */
+  /** Joins `channel`'s moderation (once; joining again, even concurrently, returns the same object). */
   async join (channel: ChannelId): Promise<ChannelModeration> {
     let opening = this.#channels.get(channel.text)
     if (opening == null) {
@@ -67,7 +67,7 @@ export class ModerationService implements Startable {
         log: this.#log
       })
       this.#channels.set(channel.text, opening)
-      this.#open.set(channel.text, await opening)
+      opening.then(m => { this.#open.set(channel.text, m) }, () => { this.#channels.delete(channel.text) })
     }
     return await opening
   }
