@@ -1,6 +1,8 @@
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2'
 import { createSwarmNode } from '../src/net/index.ts'
 import { tcp } from '@libp2p/tcp'
+import { chat } from '../src/chat/index.ts'
+import { moderation } from '../src/moderation/index.ts'
 import { startHttpServer } from './http-server.ts'
 import {
   DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS,
@@ -10,6 +12,10 @@ import type { SwarmNode } from '../src/net/index.ts'
 import type { CircuitRelayService } from '@libp2p/circuit-relay-v2'
 import type { PrivateKey } from '@libp2p/interface'
 import type { Server } from 'node:http'
+import type { ChannelId } from '../src/channel/index.ts'
+import type { ChatService } from '../src/chat/index.ts'
+import type { ModerationService } from '../src/moderation/index.ts'
+import type { Store } from '../src/store/index.ts'
 
 export interface RelayInit {
   /** Persisted by the caller so the peer id survives restarts. */
@@ -26,10 +32,14 @@ export interface RelayInit {
   peers?: string[]
   maxReservations?: number
   maxConnections?: number
+  /** Channels whose chat and moderation the relay archives and serves to late joiners. */
+  follow?: ChannelId[]
+  /** Where the archive of followed channels lives. */
+  store: Store
   name?: string
 }
 
-export type RelayNode = SwarmNode<{ relay: CircuitRelayService }>
+export type RelayNode = SwarmNode<{ relay: CircuitRelayService, moderation: ModerationService, chat: ChatService }>
 
 /**
  * A running relay: a swarmcast node that is also a circuit-relay-v2 server and
@@ -80,10 +90,16 @@ export async function startRelay (init: RelayInit): Promise<Relay> {
     services: {
       relay: circuitRelayServer({
         reservations: { maxReservations: init.maxReservations ?? DEFAULT_MAX_RESERVATIONS }
-      })
+      }),
+      // a relay signs nothing: it validates, forwards, archives and serves followed channels like any node
+      moderation: moderation({ store: init.store }),
+      chat: chat({ store: init.store })
     }
   })
   try {
+    for (const channel of init.follow ?? []) {
+      await node.services.chat.join(channel)
+    }
     const httpPort = init.httpPort ?? DEFAULT_HTTP_PORT
     const http = httpPort === false ? undefined : await startHttpServer(node, host, httpPort)
     return new Relay(node, http)

@@ -6,17 +6,21 @@ import { startRelay, DEFAULT_HTTP_PORT, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from
 import { ChannelId } from '../src/channel/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
 import { resolveDataDir } from './data-dir.ts'
+import { openStore } from '../src/store/index.ts'
 
 const dataDir = join(resolveDataDir(undefined), 'demo')
 const keys = await loadLocalKeys(join(dataDir, 'relay'), process.env)
+const channel = ChannelId.derive(keys.identity.publicKey, 'demo')
+const store = await openStore(keys.paths.store)
 let relay
 try {
-  relay = await startRelay({ privateKey: keys.peerKey, host: '127.0.0.1', tcpPort: DEFAULT_TCP_PORT, wsPort: DEFAULT_WS_PORT, httpPort: DEFAULT_HTTP_PORT, name: 'swarmcast:demo' })
+  // the relay follows the demo channel, so whoever joins later still gets the chat so far
+  relay = await startRelay({ privateKey: keys.peerKey, host: '127.0.0.1', tcpPort: DEFAULT_TCP_PORT, wsPort: DEFAULT_WS_PORT, httpPort: DEFAULT_HTTP_PORT, name: 'swarmcast:demo', store, follow: [channel] })
 } catch (err) {
+  await store.close()
   process.stderr.write(`npm start: could not start the demo relay on ports ${DEFAULT_TCP_PORT}, ${DEFAULT_WS_PORT}, ${DEFAULT_HTTP_PORT} of 127.0.0.1 (is another swarmcast running?): ${(err as Error).message}\n`)
   process.exit(1)
 }
-const channel = ChannelId.derive(keys.identity.publicKey, 'demo')
 const tcp = relay.addrs().find(a => !a.includes('/ws/')) ?? ''
 const chat = (who: string): string => `npx swarmcast chat --channel ${channel.text} --bootstrap ${tcp} --data ${join(dataDir, who)}`
 
@@ -36,6 +40,7 @@ or send one message:
 const stop = async (): Promise<void> => {
   process.stdout.write('\nstopping the demo network\n')
   await relay.stop()
+  await store.close()
   process.exit(0)
 }
 process.once('SIGINT', () => { void stop() })

@@ -3,6 +3,8 @@ import { commonOptions, DATA_HELP } from '../command.ts'
 import { loadLocalKeys } from '../local-keys.ts'
 import { startRelay, DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from '../../bootstrap/index.ts'
 import { checkBootstrapAddrs } from '../../src/net/index.ts'
+import { ChannelId } from '../../src/channel/index.ts'
+import { openStore } from '../../src/store/index.ts'
 import type { Command } from '../command.ts'
 
 /** A listen port is taken or not ours to use. */
@@ -14,8 +16,8 @@ export const relayCommand: Command = {
   name: 'relay',
   summary: 'run a relay: bootstrap peer, circuit relay and HTTP for a community',
   help: `Usage: swarmcast relay [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
-                      [--announce MA ...] [--peer MA ...] [--max-connections N]
-                      [--max-reservations N] [--data DIR]
+                      [--announce MA ...] [--peer MA ...] [--follow CHANNEL ...]
+                      [--max-connections N] [--max-reservations N] [--data DIR]
 
 Runs a relay: the peer that others bootstrap from, a circuit-relay-v2 server
 (so peers behind NAT and browsers can reach each other) and an HTTP server.
@@ -30,6 +32,8 @@ Options:
   --host IP               interface to listen on (env SWARMCAST_HOST, default 0.0.0.0)
   --announce MA           public address to announce instead (repeatable; behind NAT or a proxy)
   --peer MA               another relay to stay connected to (repeatable)
+  --follow CHANNEL        archive a channel's chat and moderation and serve them to
+                          late joiners (repeatable; env SWARMCAST_FOLLOW, comma-separated)
   --max-connections N     connections before pruning (default ${DEFAULT_RELAY_MAX_CONNECTIONS})
   --max-reservations N    circuit-relay reservations at once (default ${DEFAULT_MAX_RESERVATIONS})
 ${DATA_HELP}`,
@@ -41,6 +45,7 @@ ${DATA_HELP}`,
     host: { type: 'string' },
     announce: { type: 'string', multiple: true },
     peer: { type: 'string', multiple: true },
+    follow: { type: 'string', multiple: true },
     'max-connections': { type: 'string' },
     'max-reservations': { type: 'string' }
   },
@@ -51,7 +56,10 @@ ${DATA_HELP}`,
     const host = stringFlag(args, 'host') ?? env.SWARMCAST_HOST ?? '0.0.0.0'
     const peers = listFlag(args, 'peer')
     checkBootstrapAddrs(peers)
+    const followFlags = listFlag(args, 'follow')
+    const follow = (followFlags.length > 0 ? followFlags : envList(env.SWARMCAST_FOLLOW)).map(text => ChannelId.parse(text))
     const keys = await loadLocalKeys(stringFlag(args, 'data'), env)
+    const store = await openStore(keys.paths.store)
 
     let relay
     try {
@@ -63,14 +71,18 @@ ${DATA_HELP}`,
         httpPort,
         announce: [...listFlag(args, 'announce'), ...envList(env.SWARMCAST_ANNOUNCE)],
         peers,
+        follow,
+        store,
         maxConnections: countFlag(args, 'max-connections', DEFAULT_RELAY_MAX_CONNECTIONS),
         maxReservations: countFlag(args, 'max-reservations', DEFAULT_MAX_RESERVATIONS)
       })
     } catch (e) {
+      await store.close()
       throw explainListenError(e as Error, { tcpPort, wsPort, httpPort })
     }
 
     err(`swarmcast relay ${relay.node.peerId.toString()} (data ${keys.paths.dir})`)
+    for (const channel of follow) err(`following ${channel.text}: archiving its chat and moderation`)
     for (const addr of relay.addrs()) out(addr)
     if (relay.httpUrl != null) out(relay.httpUrl)
     err('join with: swarmcast chat --channel ID --bootstrap <one of the addresses above>; Ctrl-C stops')
@@ -81,6 +93,7 @@ ${DATA_HELP}`,
     })
     err('relay: shutting down')
     await relay.stop()
+    await store.close()
     err('relay: stopped')
     return 0
   }

@@ -32,7 +32,8 @@ function percentile (values: number[], p: number): number {
 
 async function enforcement (): Promise<{ p50: number, p99: number, max: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'swarmcast-bench-mod-'))
-  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: false })
+  const relayStore = await openStore(join(dir, 'relay'))
+  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: false, store: relayStore })
   const bootstrap = relay.addrs().filter(a => !a.includes('/ws/'))
   const owner = await Identity.generate()
   const channel = ChannelId.derive(owner.publicKey, 'bench')
@@ -75,6 +76,7 @@ async function enforcement (): Promise<{ p50: number, p99: number, max: number }
   } finally {
     for (const node of started) await node.stop()
     await relay.stop()
+    await relayStore.close()
     for (const s of stores) await s.close()
     await rm(dir, { recursive: true, force: true })
   }

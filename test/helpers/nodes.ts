@@ -12,13 +12,26 @@ import type { Relay } from '../../bootstrap/index.ts'
 import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
 import type { ModerationService } from '../../src/moderation/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
+import type { ChannelId } from '../../src/channel/index.ts'
 import type { Test } from 'tap'
 
-/** An in-process relay on free loopback ports, stopped at the end of `t`. */
-export async function testRelay (t: Test): Promise<{ relay: Relay, bootstrap: string[] }> {
-  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: false, name: 'relay' })
-  t.teardown(async () => { await relay.stop() })
-  return { relay, bootstrap: relay.addrs().filter(a => !a.includes('/ws/')) }
+/** An in-process relay on free loopback ports with its own store, stopped at the end of `t`. */
+export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?: string } = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
+  let dir = options.dir
+  if (dir == null) {
+    const tmp = await tempDir()
+    t.teardown(tmp.remove)
+    dir = tmp.dir
+  }
+  const store = await openStore(join(dir, 'store'))
+  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: false, name: 'relay', store, follow: options.follow })
+  let stopped: Promise<void> | undefined
+  const stop = async (): Promise<void> => {
+    stopped ??= (async () => { await relay.stop(); await store.close() })()
+    await stopped
+  }
+  t.teardown(stop)
+  return { relay, bootstrap: relay.addrs().filter(a => !a.includes('/ws/')), dir, stop }
 }
 
 /** An in-process peer listening on loopback TCP, stopped at the end of `t`. */

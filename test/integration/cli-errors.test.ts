@@ -27,6 +27,7 @@ t.test('wrong commands, flags and values exit 2 with what was wrong', async t =>
     [['relay', '--tcp', 'abc'], /--tcp must be a port number/],
     [['relay', '--tcp', '70000'], /--tcp must be a port number/],
     [['relay', '--max-connections', '0'], /--max-connections must be a whole number/],
+    [['relay', '--follow', 'nope', '--data', data.dir], /not a channel id/],
     [['channel'], /missing action/],
     [['channel', 'create'], /missing channel NAME/],
     [['channel', 'create', 'a\tb', '--data', data.dir], /control characters/],

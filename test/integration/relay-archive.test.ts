@@ -1,0 +1,38 @@
+import t from 'tap'
+import { Identity } from '../../src/identity/index.ts'
+import { ChannelId } from '../../src/channel/index.ts'
+import { testChatPeer, testRelay } from '../helpers/nodes.ts'
+import { waitFor } from '../helpers/wait.ts'
+
+// A relay that follows a channel archives its chat and moderation, so a viewer
+// who arrives when everyone else has left still gets both, also after the
+// relay restarts.
+t.test('a relay following a channel serves its chat and moderation to late joiners, across its restart', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'archived')
+  const first = await testRelay(t, { follow: [channel] })
+  const archive = first.relay.node.services.chat.room(channel)!
+  const troll = await Identity.generate()
+
+  const alice = await testChatPeer(t, 'alice', first.bootstrap, { identity: owner })
+  const room = await alice.node.services.chat.join(channel)
+  const mod = await alice.node.services.moderation.join(channel)
+  await waitFor(() => room.peers().length === 1, 'alice to meet the relay in the channel')
+  const sent: string[] = []
+  for (let i = 0; i < 5; i++) sent.push((await room.send(`archived ${i}`)).id)
+  await mod.act('ban', troll.key, { reason: 'known troll' })
+  await waitFor(() => sent.every(id => archive.history.has(id)), 'the relay to archive every message')
+  await alice.stop()
+
+  // the relay restarts on the same data dir
+  await first.stop()
+  const relay = await testRelay(t, { follow: [channel], dir: first.dir })
+  t.equal(relay.relay.node.services.chat.room(channel)!.history.size, 5, 'the archive survived the restart')
+
+  const bob = await testChatPeer(t, 'bob', relay.bootstrap)
+  const bobRoom = await bob.node.services.chat.join(channel)
+  const bobMod = await bob.node.services.moderation.join(channel)
+  await waitFor(() => sent.every(id => bobRoom.history.has(id)), 'bob to get the history from the relay alone', 20_000)
+  await waitFor(() => bobMod.policy.standing(troll.key) === 'banned', 'bob to get the moderation state from the relay')
+  t.same((await bobRoom.messages()).map(m => m.text), ['archived 0', 'archived 1', 'archived 2', 'archived 3', 'archived 4'])
+})
