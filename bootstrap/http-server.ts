@@ -2,13 +2,19 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SwarmNode } from '../src/net/index.ts'
+import type { RelayMetrics } from './metrics.ts'
 
 /**
- * The relay's HTTP side. For now `/healthz` (JSON status); the relay issue adds
- * the web app, the HLS origin and `/metrics` here.
+ * The relay's HTTP side: `/healthz` (JSON status) and `/metrics` (Prometheus).
+ * The web app and the HLS origin come here with later issues.
  */
-export async function startHttpServer (node: SwarmNode, host: string, port: number): Promise<{ server: Server, url: string }> {
+export async function startHttpServer (node: SwarmNode, metrics: RelayMetrics, host: string, port: number): Promise<{ server: Server, url: string }> {
   const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+      res.end(metrics.render())
+      return
+    }
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({

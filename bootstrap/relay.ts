@@ -4,6 +4,7 @@ import { tcp } from '@libp2p/tcp'
 import { chat } from '../src/chat/index.ts'
 import { moderation } from '../src/moderation/index.ts'
 import { startHttpServer } from './http-server.ts'
+import { RelayMetrics } from './metrics.ts'
 import {
   DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS,
   DEFAULT_TCP_PORT, DEFAULT_WS_PORT
@@ -97,11 +98,12 @@ export async function startRelay (init: RelayInit): Promise<Relay> {
     }
   })
   try {
+    const metrics = new RelayMetrics(node)
     for (const channel of init.follow ?? []) {
-      await node.services.chat.join(channel)
+      metrics.watch(await node.services.chat.join(channel), await node.services.moderation.join(channel))
     }
     const httpPort = init.httpPort ?? DEFAULT_HTTP_PORT
-    const http = httpPort === false ? undefined : await startHttpServer(node, host, httpPort)
+    const http = httpPort === false ? undefined : await startHttpServer(node, metrics, host, httpPort)
     return new Relay(node, http)
   } catch (err) {
     await node.stop()

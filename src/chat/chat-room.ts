@@ -17,7 +17,7 @@ import {
 } from './constants.ts'
 import type { ChatItem, ChatMessage } from './chat-message.ts'
 import type { ChatHistory } from './chat-history.ts'
-import type { ChatValidator } from './chat-validator.ts'
+import type { ChatValidator, RefusalCode } from './chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { ChannelDiscovery } from '../net/channel-discovery.ts'
@@ -34,7 +34,7 @@ export interface ChatRoomEvents {
   /** A verified message, new to this node (live, from history sync, or our own); stored right after. */
   message: CustomEvent<ChatMessage>
   /** A message refused by validation (for logs and metrics). */
-  rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', reason: string }>
+  rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', code: RefusalCode, reason: string }>
   /** A history sync with a peer finished. */
   synced: CustomEvent<{ peer: PeerId, received: number, added: number }>
 }
@@ -183,7 +183,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
       const result = await this.#init.validator.validate(bytes, 'sync')
       if (result.verdict !== Verdict.Accept) {
         this.#init.log('history item from %p refused: %s', peer, result.reason)
-        this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, reason: result.reason } })
+        this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, code: result.code, reason: result.reason } })
         continue
       }
       if (await this.#store(result.item, result.hidden)) added++
@@ -256,7 +256,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
       return TopicValidatorResult.Accept
     }
     this.#init.log('%s chat message from %p: %s', result.verdict, from, result.reason)
-    this.safeDispatchEvent('rejected', { detail: { from, verdict: result.verdict, reason: result.reason } })
+    this.safeDispatchEvent('rejected', { detail: { from, verdict: result.verdict, code: result.code, reason: result.reason } })
     return result.verdict === Verdict.Reject ? TopicValidatorResult.Reject : TopicValidatorResult.Ignore
   }
 

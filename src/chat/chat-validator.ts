@@ -1,4 +1,4 @@
-import { openEnvelope, EnvelopeError, Kind, MAX_ENVELOPE_BYTES } from '../envelope/index.ts'
+import { openEnvelope, EnvelopeError, EnvelopeFault, Kind, MAX_ENVELOPE_BYTES } from '../envelope/index.ts'
 import { MalformedMessageError } from '../wire/index.ts'
 import { readChatItem } from './chat-message.ts'
 import { RateLimiter } from './rate-limiter.ts'
@@ -15,9 +15,12 @@ import type { ChannelId } from '../channel/channel-id.ts'
 export const Verdict = { Accept: 'accept', Reject: 'reject', Ignore: 'ignore' } as const
 export type Verdict = typeof Verdict[keyof typeof Verdict]
 
+/** Why a message was refused, as a short fixed code (for metrics and tests); `reason` says it in words. */
+export type RefusalCode = EnvelopeFault | 'future' | 'past' | 'replay' | 'rate-limit' | 'moderation' | 'stale'
+
 export type Validation =
   | { verdict: typeof Verdict.Accept, item: ChatItem, hidden: boolean }
-  | { verdict: typeof Verdict.Reject | typeof Verdict.Ignore, reason: string }
+  | { verdict: typeof Verdict.Reject | typeof Verdict.Ignore, code: RefusalCode, reason: string }
 
 /** Channel moderation's say on an author: `block` refuses (not stored, not forwarded), `hide` keeps but hides. */
 export type ModerationDecision = 'allow' | 'block' | 'hide'
@@ -55,39 +58,38 @@ export class ChatValidator {
 
   async validate (bytes: Uint8Array, mode: 'live' | 'sync'): Promise<Validation> {
     if (bytes.byteLength > MAX_ENVELOPE_BYTES) {
-      return { verdict: Verdict.Reject, reason: `oversize: ${bytes.byteLength} bytes` }
+      return { verdict: Verdict.Reject, code: EnvelopeFault.Oversize, reason: `oversize: ${bytes.byteLength} bytes` }
     }
     let item: ChatItem
     try {
       item = readChatItem(bytes, await openEnvelope(bytes, { channel: this.channel, kinds: CHAT_KINDS }))
     } catch (err) {
-      if (err instanceof EnvelopeError || err instanceof MalformedMessageError) {
-        return { verdict: Verdict.Reject, reason: err.message }
-      }
+      if (err instanceof EnvelopeError) return { verdict: Verdict.Reject, code: err.fault, reason: err.message }
+      if (err instanceof MalformedMessageError) return { verdict: Verdict.Reject, code: EnvelopeFault.Malformed, reason: err.message }
       throw err
     }
     const { author, timestamp, seq } = item.kind === 'message' ? item.message : item.profile
     const now = this.#now()
     if (timestamp > now + MAX_FUTURE_MS) {
-      return { verdict: Verdict.Ignore, reason: `dated ${Math.round((timestamp - now) / 1000)} s in the future` }
+      return { verdict: Verdict.Ignore, code: 'future', reason: `dated ${Math.round((timestamp - now) / 1000)} s in the future` }
     }
     if (mode === 'live') {
       if (timestamp < now - MAX_PAST_MS) {
-        return { verdict: Verdict.Ignore, reason: `dated ${Math.round((now - timestamp) / 1000)} s in the past` }
+        return { verdict: Verdict.Ignore, code: 'past', reason: `dated ${Math.round((now - timestamp) / 1000)} s in the past` }
       }
       const replayKey = `${item.kind}:${author}`
       if (this.#replay.has(replayKey, seq)) {
-        return { verdict: Verdict.Ignore, reason: `replay of ${author} seq ${seq}` }
+        return { verdict: Verdict.Ignore, code: 'replay', reason: `replay of ${author} seq ${seq}` }
       }
       const wait = this.#rate.take(author, now)
       if (wait > 0) {
-        return { verdict: Verdict.Ignore, reason: `${author} is over the rate limit` }
+        return { verdict: Verdict.Ignore, code: 'rate-limit', reason: `${author} is over the rate limit` }
       }
       this.#replay.add(replayKey, seq, timestamp, now)
     }
     const decision = this.moderation?.(author, item) ?? 'allow'
     if (decision === 'block') {
-      return { verdict: Verdict.Ignore, reason: `${author} is blocked by channel moderation` }
+      return { verdict: Verdict.Ignore, code: 'moderation', reason: `${author} is blocked by channel moderation` }
     }
     return { verdict: Verdict.Accept, item, hidden: decision === 'hide' }
   }

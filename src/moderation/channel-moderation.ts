@@ -17,7 +17,7 @@ import { NotAModeratorError, ModerationRefusedError } from './errors.ts'
 import { Right } from './constants.ts'
 import { ListSubscriptions } from './subscriptions.ts'
 import type { ActionRecord, ActionType, GrantRecord, ModItem, RevocationRecord } from './mod-item.ts'
-import type { ModerationDecision } from '../chat/chat-validator.ts'
+import type { ModerationDecision, RefusalCode } from '../chat/chat-validator.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
 import type { Namespace } from '../store/index.ts'
@@ -32,7 +32,7 @@ export interface ChannelModerationEvents {
   /** Who is banned, muted or hidden may have changed: re-render what is shown. */
   'policy-changed': CustomEvent<{ cause: ModItem['kind'] | 'subscription' }>
   /** An item refused by validation. */
-  rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', reason: string }>
+  rejected: CustomEvent<{ from: PeerId | undefined, verdict: 'reject' | 'ignore', code: RefusalCode, reason: string }>
 }
 
 export interface ChannelModerationInit {
@@ -282,7 +282,7 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
       return TopicValidatorResult.Accept
     }
     this.#init.log('%s moderation message from %p: %s', result.verdict, from, result.reason)
-    this.safeDispatchEvent('rejected', { detail: { from, verdict: result.verdict, reason: result.reason } })
+    this.safeDispatchEvent('rejected', { detail: { from, verdict: result.verdict, code: result.code, reason: result.reason } })
     return result.verdict === 'reject' ? TopicValidatorResult.Reject : TopicValidatorResult.Ignore
   }
 

@@ -3,6 +3,7 @@ import { Identity } from '../../src/identity/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import { testChatPeer, testRelay } from '../helpers/nodes.ts'
 import { waitFor } from '../helpers/wait.ts'
+import { chatEnvelope } from '../helpers/chat-envelopes.ts'
 
 // A relay that follows a channel archives its chat and moderation, so a viewer
 // who arrives when everyone else has left still gets both, also after the
@@ -35,4 +36,26 @@ t.test('a relay following a channel serves its chat and moderation to late joine
   await waitFor(() => sent.every(id => bobRoom.history.has(id)), 'bob to get the history from the relay alone', 20_000)
   await waitFor(() => bobMod.policy.standing(troll.key) === 'banned', 'bob to get the moderation state from the relay')
   t.same((await bobRoom.messages()).map(m => m.text), ['archived 0', 'archived 1', 'archived 2', 'archived 3', 'archived 4'])
+})
+
+t.test('the relay reports connections, archived chat and refusals on /metrics', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'metered')
+  const { relay, bootstrap } = await testRelay(t, { follow: [channel], http: true })
+  const alice = await testChatPeer(t, 'alice', bootstrap, { identity: owner })
+  const room = await alice.node.services.chat.join(channel)
+  await waitFor(() => room.peers().length === 1, 'alice to meet the relay in the channel')
+  await room.send('counted')
+  // a message signed for another channel, published on this one: refused by the relay
+  const forged = await chatEnvelope(owner, ChannelId.derive(owner.publicKey, 'elsewhere'))
+  await alice.node.services.pubsub.publish(room.topic, forged)
+
+  const scrape = async (): Promise<string> => await (await fetch(`${relay.httpUrl}/metrics`)).text()
+  await waitFor(async () => (await scrape()).includes('reason="wrong-channel"'), 'the refusal to be counted')
+  const text = await scrape()
+  t.match(text, /^swarmcast_connections [1-9]\d*$/m)
+  t.match(text, new RegExp(`^swarmcast_chat_archived_messages\\{channel="${channel.text}"\\} 1$`, 'm'))
+  t.match(text, /^swarmcast_messages_accepted_total\{topic="chat"\} 1$/m)
+  t.match(text, /^swarmcast_messages_refused_total\{topic="chat",verdict="reject",reason="wrong-channel"\} 1$/m)
+  t.match(text, /^# TYPE swarmcast_relay_reservations gauge$/m)
 })

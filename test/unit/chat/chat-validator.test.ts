@@ -92,3 +92,24 @@ t.test('the moderation hook is consulted last', async t => {
   t.equal(hidden.verdict === 'accept' && hidden.hidden, true, 'a mute hides but does not block')
   t.match(verdict(await v.validate(tamper(await chatEnvelope(mallory, lobby), 'x'), 'live')), /^reject: /, 'signature checks come before moderation')
 })
+
+t.test('every refusal carries a fixed code beside its words', async t => {
+  const now = Date.now()
+  const mallory = await Identity.generate()
+  const v = new ChatValidator(lobby, { now: () => now, ratePerSecond: 1, rateBurst: 1, moderation: (author) => author === mallory.key ? 'block' : 'allow' })
+  const code = async (bytes: Uint8Array): Promise<string> => {
+    const r = await v.validate(bytes, 'live')
+    return r.verdict === 'accept' ? 'accept' : r.code
+  }
+  const first = await chatEnvelope(alice, lobby, { timestamp: now })
+  t.equal(await code(tamper(first, 'x')), 'bad-signature')
+  t.equal(await code(await chatEnvelope(alice, elsewhere)), 'wrong-channel')
+  t.equal(await code(new Uint8Array(MAX_ENVELOPE_BYTES + 1)), 'oversize')
+  t.equal(await code(Uint8Array.of(0x0a, 0x05, 1)), 'malformed')
+  t.equal(await code(await chatEnvelope(alice, lobby, { timestamp: now + MAX_FUTURE_MS + 1000 })), 'future')
+  t.equal(await code(await chatEnvelope(alice, lobby, { timestamp: now - MAX_PAST_MS - 1000 })), 'past')
+  t.equal(await code(first), 'accept')
+  t.equal(await code(first), 'replay')
+  t.equal(await code(await chatEnvelope(alice, lobby, { timestamp: now })), 'rate-limit')
+  t.equal(await code(await chatEnvelope(mallory, lobby, { timestamp: now })), 'moderation')
+})
