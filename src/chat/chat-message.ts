@@ -1,8 +1,8 @@
-import { sha256 } from '@noble/hashes/sha2.js'
 import { toString as bytesToString } from 'uint8arrays/to-string'
 import { wire, decodeBounded, decodeUtf8, checkLength, MalformedMessageError } from '../wire/index.ts'
 import { fingerprint, keyToText } from '../identity/key-text.ts'
 import { Kind } from '../envelope/envelope.ts'
+import { contentDigest } from '../net/message-id.ts'
 import { CHAT_NONCE_LENGTH, MAX_CHAT_PAYLOAD_BYTES, MAX_CHAT_TEXT_BYTES, MAX_NICK_BYTES } from './constants.ts'
 import type { VerifiedEnvelope } from '../envelope/envelope.ts'
 
@@ -53,8 +53,9 @@ function authorForm (raw: Uint8Array): { key: string, fingerprint: string } {
   return form
 }
 
+/** Hex SHA-256 of the envelope bytes (the digest gossip computed, when it did). */
 export function messageId (envelopeBytes: Uint8Array): string {
-  return bytesToString(sha256(envelopeBytes), 'base16')
+  return bytesToString(contentDigest(envelopeBytes), 'base16')
 }
 
 /** Reads the payload of a verified chat-topic envelope; throws MalformedMessageError. */
