@@ -152,17 +152,16 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
       const held = this.policy.grantRights(parent.id)
       if ((rights & ~held) !== 0) throw new ModerationRefusedError('a grant cannot confer rights its issuer does not hold')
     }
-    const now = Date.now()
-    const payload = wire.Grant.encode({
+    const notBefore = options.notBefore ?? Date.now()
+    return await this.#publish(Kind.ModGrant, () => wire.Grant.encode({
       grantee,
       rights,
-      notBefore: options.notBefore ?? now,
+      notBefore,
       expires: options.expires ?? 0,
       parent: parent != null ? bytesFromString(parent.id, 'base16') : undefined,
-      timestamp: now,
+      timestamp: Date.now(),
       nonce: crypto.getRandomValues(new Uint8Array(8))
-    }).finish()
-    return await this.#publish(Kind.ModGrant, payload, options) as GrantRecord
+    }).finish(), options) as GrantRecord
   }
 
   /** Revokes a grant (by id), or every grant held by a key. */
@@ -178,8 +177,8 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
       if (me.key !== this.policy.owner && this.policy.grant(id)?.issuer !== me.key) {
         throw new ModerationRefusedError('only the channel owner or the grant\'s issuer can revoke it')
       }
-      const payload = wire.Revocation.encode({ grantId: bytesFromString(id, 'base16'), timestamp: Date.now() }).finish()
-      out.push(await this.#publish(Kind.ModRevocation, payload, options) as RevocationRecord)
+      const revoke = (): Uint8Array => wire.Revocation.encode({ grantId: bytesFromString(id, 'base16'), timestamp: Date.now() }).finish()
+      out.push(await this.#publish(Kind.ModRevocation, revoke, options) as RevocationRecord)
     }
     return out
   }
@@ -197,16 +196,16 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     }
     // versions increase across restarts without storage: at least the clock in ms
     this.#lastVersion = Math.max(this.#lastVersion + 1, Date.now())
-    const payload = wire.ModAction.encode({
+    const version = this.#lastVersion
+    return await this.#publish(Kind.ModAction, () => wire.ModAction.encode({
       type: ACTION_TO_WIRE[type],
       target: targetKey,
-      version: this.#lastVersion,
+      version,
       timestamp: Date.now(),
       duration: options.duration ?? 0,
       reason: options.reason ?? '',
       grant: grant != null ? bytesFromString(grant.id, 'base16') : undefined
-    }).finish()
-    return await this.#publish(Kind.ModAction, payload, options) as ActionRecord
+    }).finish(), options) as ActionRecord
   }
 
   /** Fetches the channel's moderation log from `peer`, validating every item. */
@@ -242,10 +241,14 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     return this.#init.identity
   }
 
-  /** Signs, publishes (until a peer has it), then applies and stores our own item. */
-  async #publish (kind: typeof Kind[keyof typeof Kind], payload: Uint8Array, options: PublishOptions): Promise<ModItem> {
+  /**
+   * Signs, publishes (until a peer has it), then applies and stores our own
+   * item. Each attempt encodes afresh (a new timestamp): gossip refuses to
+   * publish the same bytes twice, even when the first attempt reached nobody.
+   */
+  async #publish (kind: typeof Kind[keyof typeof Kind], payload: () => Uint8Array, options: PublishOptions): Promise<ModItem> {
     const me = this.#me()
-    const bytes = await publishUntilReceived(this.#init.pubsub, this.topic, async () => await sealEnvelope(me, { kind, channel: this.channel, payload }), {
+    const bytes = await publishUntilReceived(this.#init.pubsub, this.topic, async () => await sealEnvelope(me, { kind, channel: this.channel, payload: payload() }), {
       signal: options.signal,
       peerWaitMs: options.peerWaitMs ?? SEND_PEER_WAIT_MS,
       what: 'moderation message'

@@ -20,9 +20,10 @@ const RETRY_MAX_MS = 500
 
 /**
  * Publishes what `seal` makes until at least one peer receives it, and
- * resolves to the bytes that went out. Each attempt is sealed afresh: gossip
- * drops a second copy of the same bytes as a duplicate, and an attempt that
- * reached nobody was never sent. Fails with NoPeersError after `peerWaitMs`.
+ * resolves to the bytes that went out. `seal` must make different bytes on
+ * each call (a fresh nonce or timestamp): gossipsub refuses to publish the same
+ * bytes twice, even after an attempt that reached nobody (which was never
+ * sent). Fails with NoPeersError after `peerWaitMs`.
  */
 export async function publishUntilReceived (pubsub: GossipSub, topic: string, seal: () => Promise<Uint8Array>, options: PublishOptions): Promise<Uint8Array> {
   const signal = AbortSignal.any([AbortSignal.timeout(options.peerWaitMs), ...(options.signal != null ? [options.signal] : [])])
