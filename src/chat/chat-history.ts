@@ -183,6 +183,11 @@ export class ChatHistory {
     else this.#perAuthor.delete(author)
   }
 
+  /** Resolves once every write queued so far has finished (before closing the store). */
+  async flushed (): Promise<void> {
+    await this.#tail
+  }
+
   /** Deletes messages older than the retention age. */
   async prune (now = Date.now()): Promise<number> {
     const run = this.#tail.then(async () => {

@@ -80,6 +80,8 @@ export class ChatService implements Startable {
   async stop (): Promise<void> {
     clearInterval(this.#pruneTimer)
     for (const room of this.#rooms.values()) room.close()
+    // shown messages may still be on their way to the store
+    await Promise.all([...this.#rooms.values()].map(async room => { await room.history.flushed() }))
     this.#rooms.clear()
     this.#joining.clear()
     await this.#components.registrar.unhandle(CHAT_HISTORY_PROTOCOL)

@@ -225,6 +225,11 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
     return { received, added }
   }
 
+  /** Resolves once every write queued so far has finished (before closing the store). */
+  async flushed (): Promise<void> {
+    await this.#writes
+  }
+
   close (): void {
     if (this.#closed) return
     this.#closed = true

@@ -48,6 +48,7 @@ export class ModerationService implements Startable {
 
   async stop (): Promise<void> {
     for (const m of this.#open.values()) m.close()
+    await Promise.all([...this.#open.values()].map(async m => { await m.flushed() }))
     this.#open.clear()
     this.#channels.clear()
     await this.#components.registrar.unhandle(MOD_SYNC_PROTOCOL)
