@@ -22,7 +22,7 @@ Joins channel ID through a relay. Shows the last messages of the channel's
 history (yours, filled in from peers), then every verified message as it
 arrives: time, nick, key fingerprint, text. Each line typed (or piped) on
 stdin is signed and sent; /nick NAME, /help and /quit are commands. With
---send, sends one message, waits until at least one peer has it, and exits.
+--send, sends one message, waits until a peer confirms holding it, and exits.
 
 Options:
   --channel ID      the channel (from "swarmcast channel create")
@@ -67,8 +67,10 @@ ${DATA_HELP}`,
       if (nick != null) await room.setNick(nick)
       if (sendText != null) {
         const sent = await room.send(sendText, { signal, peerWaitMs: timeoutMs })
-        if (json) out(JSON.stringify({ ...sent, sent: true }))
-        else err(`sent ${sent.id.slice(0, 12)} to ${room.peers().length} peer(s)`)
+        // exit only once a peer has confirmed holding it, not when the bytes were merely queued
+        const holder = await room.confirmDelivery(sent, { signal, timeoutMs })
+        if (json) out(JSON.stringify({ ...sent, sent: true, confirmedBy: holder.toString() }))
+        else err(`sent ${sent.id.slice(0, 12)}; confirmed by ${holder.toString()}`)
         return 0
       }
       await interactive(ctx, room, { json, historyLines, who: nick ?? session.keys.identity.fingerprint })

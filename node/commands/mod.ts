@@ -23,7 +23,8 @@ export const modCommand: Command = {
 Moderators act by broadcasting signed actions; every node applies those of
 the channel owner and of keys the owner granted (or whose grant came from a
 moderator allowed to delegate). Commands join the channel through a relay,
-fetch its moderation log from a peer, publish, and exit once a peer has it.
+fetch its moderation log from a peer, publish, and exit once a peer confirms
+holding the new entry.
 
 Options:
   --channel ID      the channel
@@ -103,6 +104,7 @@ function planAction ({ args, out, err, signal }: CommandContext, action: string)
     const expiresIn = durationFlag(args, 'expires')
     return async (mod, peerWaitMs) => {
       const g = await mod.grant(to, rights, { expires: expiresIn != null ? Date.now() + expiresIn : 0, signal, peerWaitMs })
+      await mod.confirmDelivery(g, { signal, timeoutMs: peerWaitMs })
       if (json) out(JSON.stringify({ grant: g.id, grantee: g.grantee, rights: rightNames(g.rights), expires: g.expires || null }))
       else out(`granted ${rightNames(g.rights).join(', ')} to ${g.grantee} (${fingerprint(keyFromText(g.grantee))}); grant ${g.id}`)
       return 0
@@ -115,6 +117,7 @@ function planAction ({ args, out, err, signal }: CommandContext, action: string)
     if (to != null) keyFromText(to)
     return async (mod, peerWaitMs) => {
       const revoked = await mod.revoke({ grantId, to }, { signal, peerWaitMs })
+      for (const r of revoked) await mod.confirmDelivery(r, { signal, timeoutMs: peerWaitMs })
       for (const r of revoked) out(json ? JSON.stringify({ revoked: r.grantId }) : `revoked grant ${r.grantId}`)
       return 0
     }
@@ -125,6 +128,7 @@ function planAction ({ args, out, err, signal }: CommandContext, action: string)
   const duration = durationFlag(args, 'for')
   return async (mod, peerWaitMs) => {
     const a = await mod.act(action as typeof ACTIONS[number], user, { reason, duration, signal, peerWaitMs })
+    await mod.confirmDelivery(a, { signal, timeoutMs: peerWaitMs })
     if (json) out(JSON.stringify(actionJson(a)))
     else out(`${a.type} ${a.target} (${fingerprint(keyFromText(a.target))})${a.duration > 0 ? ` for ${Math.round(a.duration / 1000)} s` : ''}`)
     if (a.type === 'ban' || a.type === 'mute') err('every node that trusts this channel\'s moderation applies it as it arrives')

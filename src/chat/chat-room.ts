@@ -6,11 +6,12 @@ import { sealEnvelope, Kind } from '../envelope/envelope.ts'
 import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
 import { publishCount, publishUntilReceived } from '../net/publish.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
-import { readChatItem, checkNick } from './chat-message.ts'
+import { readChatItem, checkNick, messageId } from './chat-message.ts'
 import { fetchHistory } from './history-sync.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { Verdict } from './chat-validator.ts'
-import { InvalidChatTextError, InvalidNickError, RateLimitedError, SendQueueFullError } from './errors.ts'
+import { InvalidChatTextError, InvalidNickError, NoPeersError, RateLimitedError, SendQueueFullError } from './errors.ts'
+import { delay } from '../util/delay.ts'
 import {
   CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS,
   MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
@@ -170,6 +171,35 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     // stored at once (our own view names us); published now if anyone is here, else when a peer arrives
     if (this.peers().length > 0) await this.#shareProfile()
     else await this.#sealProfile()
+  }
+
+  /**
+   * Confirms end to end that a peer holds `message`: asks the channel's peers
+   * for their history around it until one has it. Publishing only says the
+   * bytes were queued to a peer; a process about to exit wants to know they
+   * arrived. Throws NoPeersError when no peer confirms within `timeoutMs`.
+   */
+  async confirmDelivery (message: ChatMessage, options: AbortOptions & { timeoutMs?: number } = {}): Promise<PeerId> {
+    const timeoutMs = options.timeoutMs ?? SEND_PEER_WAIT_MS
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal != null ? [options.signal] : [])])
+    let backoffMs = 50
+    while (true) {
+      for (const peer of this.peers()) {
+        try {
+          for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, message.timestamp, MAX_HISTORY_ITEMS, { signal })) {
+            if (messageId(bytes) === message.id) return peer
+          }
+        } catch (err) {
+          if (signal.aborted) break
+          this.#init.log('delivery check with %p failed: %s', peer, (err as Error).message)
+        }
+      }
+      // a peer shows a message before its write lands: ask again shortly
+      await delay(backoffMs, signal).catch(() => {
+        throw options.signal?.aborted === true ? options.signal.reason as Error : new NoPeersError(`no peer confirmed holding message ${message.id.slice(0, 12)} within ${timeoutMs / 1000} s`)
+      })
+      backoffMs = Math.min(backoffMs * 2, 1000)
+    }
   }
 
   /** Asks `peer` for what we miss since our newest message (less an overlap), validating every item. */

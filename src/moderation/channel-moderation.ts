@@ -6,7 +6,9 @@ import { modTopic } from '../channel/topics.ts'
 import { sealEnvelope, openEnvelope, Kind } from '../envelope/envelope.ts'
 import { keyFromText } from '../identity/key-text.ts'
 import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
-import { publishUntilReceived } from '../net/publish.ts'
+import { publishUntilReceived, NoPeersError } from '../net/publish.ts'
+import { delay } from '../util/delay.ts'
+import { messageId } from '../chat/chat-message.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
 import { HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS, SEND_PEER_WAIT_MS } from '../chat/constants.ts'
 import { ModerationPolicy } from './policy.ts'
@@ -206,6 +208,33 @@ export class ChannelModeration extends TypedEventEmitter<ChannelModerationEvents
       reason: options.reason ?? '',
       grant: grant != null ? bytesFromString(grant.id, 'base16') : undefined
     }).finish(), options) as ActionRecord
+  }
+
+  /**
+   * Confirms end to end that a peer holds `item` (from its mod-sync log):
+   * publishing only says the bytes were queued to a peer. Throws NoPeersError
+   * when no peer confirms within `timeoutMs`.
+   */
+  async confirmDelivery (item: ModItem, options: AbortOptions & { timeoutMs?: number } = {}): Promise<PeerId> {
+    const timeoutMs = options.timeoutMs ?? SEND_PEER_WAIT_MS
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(options.signal != null ? [options.signal] : [])])
+    let backoffMs = 50
+    while (true) {
+      for (const peer of this.#init.pubsub.getSubscribers(this.topic)) {
+        try {
+          for await (const bytes of fetchModLog(this.#init.connectionManager, peer, this.channel, { signal })) {
+            if (messageId(bytes) === item.id) return peer
+          }
+        } catch (err) {
+          if (signal.aborted) break
+          this.#init.log('delivery check with %p failed: %s', peer, (err as Error).message)
+        }
+      }
+      await delay(backoffMs, signal).catch(() => {
+        throw options.signal?.aborted === true ? options.signal.reason as Error : new NoPeersError(`no peer confirmed holding the moderation message within ${timeoutMs / 1000} s`)
+      })
+      backoffMs = Math.min(backoffMs * 2, 1000)
+    }
   }
 
   /** Fetches the channel's moderation log from `peer`, validating every item. */

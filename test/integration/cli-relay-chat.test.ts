@@ -27,8 +27,9 @@ t.test('a signed message crosses the relay to two other chat processes', async t
   const text = `hello from a ${Date.now()}`
   const sent = await runCli(['chat', '--channel', channelId, '--bootstrap', tcpAddr, '--json', '--nick', 'alice', '--host', '127.0.0.1', '--data', aDir, '--send', text])
   t.equal(sent.code, 0, `--send exits 0 (stderr: ${sent.stderr})`)
-  const receipt = JSON.parse(sent.stdout) as { id: string, sent: boolean, author: string }
+  const receipt = JSON.parse(sent.stdout) as { id: string, sent: boolean, author: string, confirmedBy: string }
   t.equal(receipt.sent, true)
+  t.match(receipt.confirmedBy, /^12D3KooW/, 'a peer confirmed holding it before the sender exited')
   t.equal(receipt.author, aId.key)
 
   for (const [name, proc] of [['b', b], ['c', c]] as const) {
