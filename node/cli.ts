@@ -11,7 +11,7 @@ import type { Command } from './command.ts'
 const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, relayCommand]
 
 // Errors caused by what the user typed: exit status 2, like a usage error.
-const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError'])
+const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError'])
 
 function version (): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

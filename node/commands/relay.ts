@@ -1,11 +1,23 @@
 import { listFlag, portFlag, countFlag, stringFlag, envList } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { loadLocalKeys } from '../local-keys.ts'
+import { applyConfigFile } from '../config-file.ts'
 import { startRelay, DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from '../../bootstrap/index.ts'
 import { checkBootstrapAddrs } from '../../src/net/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import type { Command } from '../command.ts'
+
+/** The environment variable of each relay setting that has one. */
+const RELAY_ENV: Record<string, string> = {
+  data: 'SWARMCAST_DATA',
+  tcp: 'SWARMCAST_TCP_PORT',
+  ws: 'SWARMCAST_WS_PORT',
+  http: 'SWARMCAST_HTTP_PORT',
+  host: 'SWARMCAST_HOST',
+  announce: 'SWARMCAST_ANNOUNCE',
+  follow: 'SWARMCAST_FOLLOW'
+}
 
 /** A listen port is taken or not ours to use. */
 export class PortUnavailableError extends Error {
@@ -15,7 +27,7 @@ export class PortUnavailableError extends Error {
 export const relayCommand: Command = {
   name: 'relay',
   summary: 'run a relay: bootstrap peer, circuit relay and HTTP for a community',
-  help: `Usage: swarmcast relay [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
+  help: `Usage: swarmcast relay [--config FILE] [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
                       [--announce MA ...] [--peer MA ...] [--follow CHANNEL ...]
                       [--max-connections N] [--max-reservations N] [--data DIR]
 
@@ -25,7 +37,12 @@ Its peer id is kept in the data dir, so the addresses it prints stay valid
 across restarts. Each listen address is printed alone on its own line; give
 one to other nodes with --bootstrap. Ctrl-C or SIGTERM stops it cleanly.
 
+Every flag can also be set in a JSON or YAML config file, by its name without
+the dashes (e.g. "tcp: 7401", "follow: [ID]"). The command line wins over the
+environment, which wins over the config file.
+
 Options:
+  --config FILE           JSON or YAML settings file (env SWARMCAST_CONFIG)
   --tcp PORT              TCP port (env SWARMCAST_TCP_PORT, default ${DEFAULT_TCP_PORT}; 0 = any free)
   --ws PORT               WebSocket port for browsers (env SWARMCAST_WS_PORT, default ${DEFAULT_WS_PORT})
   --http PORT             HTTP port (env SWARMCAST_HTTP_PORT, default ${DEFAULT_HTTP_PORT}); serves /healthz
@@ -39,6 +56,7 @@ Options:
 ${DATA_HELP}`,
   options: {
     ...commonOptions,
+    config: { type: 'string' },
     tcp: { type: 'string' },
     ws: { type: 'string' },
     http: { type: 'string' },
@@ -50,6 +68,8 @@ ${DATA_HELP}`,
     'max-reservations': { type: 'string' }
   },
   async run ({ args, env, out, err, signal }) {
+    const configFile = stringFlag(args, 'config') ?? env.SWARMCAST_CONFIG
+    if (configFile != null && configFile !== '') await applyConfigFile(configFile, args, relayCommand.options, RELAY_ENV, env)
     const tcpPort = portFlag(args, 'tcp', DEFAULT_TCP_PORT, env.SWARMCAST_TCP_PORT)
     const wsPort = portFlag(args, 'ws', DEFAULT_WS_PORT, env.SWARMCAST_WS_PORT)
     const httpPort = portFlag(args, 'http', DEFAULT_HTTP_PORT, env.SWARMCAST_HTTP_PORT)
