@@ -16,7 +16,7 @@ import type { ChannelId } from '../../src/channel/index.ts'
 import type { Test } from 'tap'
 
 /** An in-process relay on free loopback ports with its own store, stopped at the end of `t`. */
-export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?: string, http?: boolean } = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
+export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?: string, http?: boolean, peers?: string[] } = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
   let dir = options.dir
   if (dir == null) {
     const tmp = await tempDir()
@@ -24,7 +24,7 @@ export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?:
     dir = tmp.dir
   }
   const store = await openStore(join(dir, 'store'))
-  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: options.http === true ? 0 : false, name: 'relay', store, follow: options.follow })
+  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: options.http === true ? 0 : false, name: 'relay', store, follow: options.follow, peers: options.peers })
   let stopped: Promise<void> | undefined
   const stop = async (): Promise<void> => {
     stopped ??= (async () => { await relay.stop(); await store.close() })()
