@@ -1,4 +1,5 @@
 import t from 'tap'
+import { TopicValidatorResult } from '@libp2p/gossipsub'
 import { fileURLToPath } from 'node:url'
 import { Identity } from '../../src/identity/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
@@ -103,7 +104,7 @@ t.test('bad messages are refused by the first honest node, never stored, never p
   const carolRoom = await carol.node.services.chat.join(lobby)
   const topic = bobRoom.topic
   // mallory validates nothing and publishes whatever she likes
-  mallory.services.pubsub.topicValidators.set(topic, () => 'accept' as never)
+  mallory.services.pubsub.topicValidators.set(topic, () => TopicValidatorResult.Accept)
   mallory.services.pubsub.subscribe(topic)
   await mallory.dial(bob.node.getMultiaddrs()[0]!)
   await bob.node.dial(carol.node.getMultiaddrs()[0]!)
