@@ -89,13 +89,15 @@ export class ChatHistory {
   }
 
   /**
-   * Claims a message id for storing: true if it is neither stored nor already
-   * claimed. Lets a caller show a message at once and store it right after,
+   * Claims a message for storing: true if it is neither stored nor already
+   * claimed, nor older than retention. Lets a caller show a message at once and store it right after,
    * while a second copy arriving meanwhile is still seen as a duplicate.
    */
-  claim (id: string): boolean {
-    if (this.#ids.has(id) || this.#claimed.has(id)) return false
-    this.#claimed.add(id)
+  claim (message: ChatMessage): boolean {
+    if (this.#ids.has(message.id) || this.#claimed.has(message.id)) return false
+    // older than retention: not kept, so not shown as new either
+    if (message.timestamp < Date.now() - this.#maxAgeMs) return false
+    this.#claimed.add(message.id)
     return true
   }
 

@@ -304,7 +304,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
    */
   async #store (item: ChatItem, hidden: boolean): Promise<boolean> {
     if (item.kind !== 'message') return await this.history.add(item)
-    if (!this.history.claim(item.id)) return false
+    if (!this.history.claim(item.message)) return false
     if (!hidden && this.#init.hides?.(item.message.author) !== true) {
       this.safeDispatchEvent('message', { detail: this.#withNick(item.message) })
     }
