@@ -4,6 +4,7 @@ import { Identity } from '../../src/identity/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import { Right } from '../../src/moderation/index.ts'
 import { testChatPeer, testRelay } from '../helpers/nodes.ts'
+import { runCli, tempDir } from '../helpers/cli.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import type { ChatMessage, ChatRoom } from '../../src/chat/index.ts'
 import type { ChannelModeration } from '../../src/moderation/index.ts'
@@ -61,6 +62,27 @@ t.test('a granted moderator bans from one node and all ten enforce it within a s
   const back = await troll.room.send('troll line after the unban')
   await waitFor(() => [...members, late].every(m => m.room.history.has(back.id)), 'the troll to be heard again')
   t.pass('unban restores')
+
+  // a second moderator acts from the real CLI, in its own process, through the relay
+  const cliData = await tempDir()
+  t.teardown(cliData.remove)
+  const cliKey = (JSON.parse((await runCli(['id', '--json', '--data', cliData.dir])).stdout) as { key: string }).key
+  await ownerNode.mod.grant(cliKey, Right.Ban)
+  await waitFor(() => members.every(m => m.mod.policy.rightsOf(cliKey) === Right.Ban), 'every node to know the second grant')
+  const enforcedAt: number[] = []
+  for (const m of members) {
+    const check = (): void => {
+      if (m.mod.policy.standing(troll.identity.key) !== 'banned') return
+      m.mod.removeEventListener('policy-changed', check)
+      enforcedAt.push(Date.now())
+    }
+    m.mod.addEventListener('policy-changed', check)
+  }
+  const cli = await runCli(['mod', 'ban', '--channel', channel.text, '--user', troll.identity.key, '--bootstrap', bootstrap[0]!, '--host', '127.0.0.1', '--data', cliData.dir, '--json'])
+  t.equal(cli.code, 0, `swarmcast mod ban exits 0 (${cli.stderr})`)
+  await waitFor(() => enforcedAt.length === 10, 'all ten nodes to enforce the CLI ban')
+  const spreadMs = Math.max(...enforcedAt) - Math.min(...enforcedAt)
+  t.ok(spreadMs <= 1000, `the CLI ban reached all ten nodes within ${spreadMs} ms of the first`)
 })
 
 t.test('a revoked moderator\'s later bans do nothing; its earlier bans stand', async t => {
