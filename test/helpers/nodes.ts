@@ -15,14 +15,16 @@ import type { SwarmNode } from '../../src/net/index.ts'
 import type { ChannelId } from '../../src/channel/index.ts'
 import type { Test } from 'tap'
 
+/** A temporary data dir removed at the end of `t`. */
+async function testDir (t: Test): Promise<string> {
+  const tmp = await tempDir()
+  t.teardown(tmp.remove)
+  return tmp.dir
+}
+
 /** An in-process relay on free loopback ports with its own store, stopped at the end of `t`. */
 export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?: string, http?: boolean, peers?: string[] } = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
-  let dir = options.dir
-  if (dir == null) {
-    const tmp = await tempDir()
-    t.teardown(tmp.remove)
-    dir = tmp.dir
-  }
+  const dir = options.dir ?? await testDir(t)
   const store = await openStore(join(dir, 'store'))
   const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: options.http === true ? 0 : false, name: 'relay', store, follow: options.follow, peers: options.peers })
   let stopped: Promise<void> | undefined
@@ -46,18 +48,11 @@ export type ChatNode = SwarmNode<{ moderation: ModerationService, chat: ChatServ
 export interface ChatPeerOptions extends Partial<Omit<ChatServiceInit, 'store'>> {
   /** Data dir to reuse (a restart); a fresh temporary one otherwise. */
   dir?: string
-  /** Leave stopping to the test (for restarts). */
-  manualStop?: boolean
 }
 
 /** An in-process peer with moderation and chat, its own identity and a real LevelDB store. */
 export async function testChatPeer (t: Test, name: string, bootstrap: string[] = [], options: ChatPeerOptions = {}): Promise<{ node: ChatNode, identity: Identity, dir: string, stop: () => Promise<void> }> {
-  let dir = options.dir
-  if (dir == null) {
-    const tmp = await tempDir()
-    t.teardown(tmp.remove)
-    dir = tmp.dir
-  }
+  const dir = options.dir ?? await testDir(t)
   const store = await openStore(join(dir, 'store'))
   const identity = options.identity ?? await Identity.generate()
   const node: ChatNode = await createSwarmNode({
