@@ -59,7 +59,7 @@ export class ModerationPolicy {
         const held = lists.get(item.list)
         if (held != null) {
           if (held.id === item.id) return 'duplicate'
-          if (held.version > item.version || (held.version === item.version && held.id > item.id)) return 'stale'
+          if (supersedes(held, item)) return 'stale'
         } else if ((this.#listSizes.get(item.list) ?? 0) >= MAX_ENTRIES_PER_LIST) {
           return 'refused'
         } else {
@@ -76,7 +76,7 @@ export class ModerationPolicy {
   /** Whether an action would be stale against what we hold (for validators, before storing). */
   isStale (item: ActionRecord): boolean {
     const held = this.#entries.get(item.target)?.get(item.list)
-    return held != null && held.id !== item.id && (held.version > item.version || (held.version === item.version && held.id > item.id))
+    return held != null && held.id !== item.id && supersedes(held, item)
   }
 
   /** The author's standing under the channel's moderation at `now`. */
@@ -193,11 +193,11 @@ export class ModerationPolicy {
   grant (id: string): GrantRecord | undefined {
     return this.#grants.get(id)
   }
+}
 
-  /** The current entry of `list` about `target`. */
-  entry (list: string, target: string): ActionRecord | undefined {
-    return this.#entries.get(target)?.get(list)
-  }
+/** Whether `held` wins over `other` in a list: higher version, or the larger id on a tie (never the clock). */
+function supersedes (held: ActionRecord, other: ActionRecord): boolean {
+  return held.version > other.version || (held.version === other.version && held.id > other.id)
 }
 
 /** The standing an entry imposes at `now`, if any. */
