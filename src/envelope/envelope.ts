@@ -15,7 +15,8 @@ export const Kind = {
   Profile: wire.Kind.PROFILE,
   ModGrant: wire.Kind.MOD_GRANT,
   ModRevocation: wire.Kind.MOD_REVOCATION,
-  ModAction: wire.Kind.MOD_ACTION
+  ModAction: wire.Kind.MOD_ACTION,
+  VideoSegment: wire.Kind.VIDEO_SEGMENT
 } as const
 export type Kind = typeof Kind[keyof typeof Kind]
 

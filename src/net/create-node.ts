@@ -13,6 +13,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { contentMessageId, fastMessageId } from './message-id.ts'
 import { channelDiscovery } from './channel-discovery.ts'
 import { clockService } from './clock-service.ts'
+import { PeerPenalties } from './peer-penalties.ts'
 import {
   DEFAULT_MAX_CONNECTIONS, GOSSIP_MAX_INBOUND_BYTES, GOSSIP_MAX_OUTBOUND_BUFFER,
   GOSSIP_MAX_STREAMS, GOSSIP_MAX_TOPICS_PER_PEER
@@ -35,6 +36,8 @@ export interface SwarmServices {
   pubsub: GossipSub
   discovery: ChannelDiscovery
   clock: ClockService
+  /** Misbehaviour seen outside gossip; lowers gossip score and refuses connections. */
+  penalties: PeerPenalties
 }
 
 export type SwarmNode<Extra extends ServiceMap = Record<never, never>> = Libp2p<SwarmServices & Extra>
@@ -102,6 +105,7 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
   const bootstrapList = init.bootstrap ?? []
   checkBootstrapAddrs(bootstrapList)
   const logger: ComponentLogger = init.name != null ? prefixLogger(init.name) : defaultLogger()
+  const penalties = new PeerPenalties()
 
   const services = {
     identify: identify(),
@@ -118,8 +122,12 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
       maxInboundStreams: GOSSIP_MAX_STREAMS,
       maxOutboundStreams: GOSSIP_MAX_STREAMS,
       maxTopicBytesPerPeer: GOSSIP_MAX_TOPICS_PER_PEER * 1024,
-      scoreParams: { IPColocationFactorWhitelist: new Set(LOOPBACK_IPS) }
+      scoreParams: {
+        IPColocationFactorWhitelist: new Set(LOOPBACK_IPS),
+        appSpecificScore: (peer: string) => penalties.score(peer)
+      }
     }),
+    penalties: () => penalties,
     discovery: channelDiscovery(init.discovery),
     clock: clockService(),
     ...init.services
@@ -141,7 +149,11 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
     ],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
-    connectionGater: init.connectionGater,
+    connectionGater: {
+      ...init.connectionGater,
+      denyDialPeer: async (peer) => penalties.isPenalized(peer) || (await init.connectionGater?.denyDialPeer?.(peer) ?? false),
+      denyInboundEncryptedConnection: async (peer, conn) => penalties.isPenalized(peer) || (await init.connectionGater?.denyInboundEncryptedConnection?.(peer, conn) ?? false)
+    },
     connectionManager: {
       maxConnections: init.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       allow: [LOOPBACK_CIDR]

@@ -260,7 +260,10 @@ export namespace swarmcast {
         MOD_REVOCATION = 11,
 
         /** MOD_ACTION value */
-        MOD_ACTION = 12
+        MOD_ACTION = 12,
+
+        /** VIDEO_SEGMENT value */
+        VIDEO_SEGMENT = 20
     }
 
     /**
@@ -855,5 +858,384 @@ export namespace swarmcast {
 
         /** Shape of a ClockResponse. */
         type $Shape = swarmcast.ClockResponse.$Properties;
+    }
+
+    /**
+     * Properties of a SegmentAnnouncement.
+     * @deprecated Use swarmcast.SegmentAnnouncement.$Properties instead.
+     */
+    interface ISegmentAnnouncement extends swarmcast.SegmentAnnouncement.$Properties {
+    }
+
+    /** Represents a SegmentAnnouncement. */
+    class SegmentAnnouncement {
+
+        /**
+         * Constructs a new SegmentAnnouncement.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SegmentAnnouncement.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SegmentAnnouncement seq. */
+        seq: number;
+
+        /** SegmentAnnouncement duration. */
+        duration: number;
+
+        /** SegmentAnnouncement size. */
+        size: number;
+
+        /** SegmentAnnouncement sha256. */
+        sha256: Uint8Array;
+
+        /** SegmentAnnouncement mediaTime. */
+        mediaTime: number;
+
+        /** SegmentAnnouncement initHash. */
+        initHash: Uint8Array;
+
+        /** SegmentAnnouncement initSize. */
+        initSize: number;
+
+        /** SegmentAnnouncement timestamp. */
+        timestamp: number;
+
+        /** SegmentAnnouncement codecs. */
+        codecs: string;
+
+        /** SegmentAnnouncement origins. */
+        origins: string[];
+
+        /**
+         * Creates a new SegmentAnnouncement instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SegmentAnnouncement instance
+         */
+        static create(properties: swarmcast.SegmentAnnouncement.$Shape): swarmcast.SegmentAnnouncement & swarmcast.SegmentAnnouncement.$Shape;
+        static create(properties?: swarmcast.SegmentAnnouncement.$Properties): swarmcast.SegmentAnnouncement;
+
+        /**
+         * Encodes the specified SegmentAnnouncement message. Does not implicitly {@link swarmcast.SegmentAnnouncement.verify|verify} messages.
+         * @param message SegmentAnnouncement message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SegmentAnnouncement.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SegmentAnnouncement message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SegmentAnnouncement & swarmcast.SegmentAnnouncement.$Shape} SegmentAnnouncement
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SegmentAnnouncement & swarmcast.SegmentAnnouncement.$Shape;
+    }
+
+    namespace SegmentAnnouncement {
+
+        /** Properties of a SegmentAnnouncement. */
+        interface $Properties {
+
+            /** SegmentAnnouncement seq */
+            seq?: (number|null);
+
+            /** SegmentAnnouncement duration */
+            duration?: (number|null);
+
+            /** SegmentAnnouncement size */
+            size?: (number|null);
+
+            /** SegmentAnnouncement sha256 */
+            sha256?: (Uint8Array|null);
+
+            /** SegmentAnnouncement mediaTime */
+            mediaTime?: (number|null);
+
+            /** SegmentAnnouncement initHash */
+            initHash?: (Uint8Array|null);
+
+            /** SegmentAnnouncement initSize */
+            initSize?: (number|null);
+
+            /** SegmentAnnouncement timestamp */
+            timestamp?: (number|null);
+
+            /** SegmentAnnouncement codecs */
+            codecs?: (string|null);
+
+            /** SegmentAnnouncement origins */
+            origins?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SegmentAnnouncement. */
+        type $Shape = swarmcast.SegmentAnnouncement.$Properties;
+    }
+
+    /** SwarmRequestKind enum. */
+    enum SwarmRequestKind {
+
+        /** SWARM_REQUEST_UNSPECIFIED value */
+        SWARM_REQUEST_UNSPECIFIED = 0,
+
+        /** HAVES value */
+        HAVES = 1,
+
+        /** SEGMENT value */
+        SEGMENT = 2,
+
+        /** INIT value */
+        INIT = 3
+    }
+
+    /**
+     * Properties of a SwarmRequest.
+     * @deprecated Use swarmcast.SwarmRequest.$Properties instead.
+     */
+    interface ISwarmRequest extends swarmcast.SwarmRequest.$Properties {
+    }
+
+    /** Represents a SwarmRequest. */
+    class SwarmRequest {
+
+        /**
+         * Constructs a new SwarmRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SwarmRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SwarmRequest channelId. */
+        channelId: Uint8Array;
+
+        /** SwarmRequest kind. */
+        kind: swarmcast.SwarmRequestKind;
+
+        /** SwarmRequest seq. */
+        seq: number;
+
+        /** SwarmRequest initHash. */
+        initHash: Uint8Array;
+
+        /**
+         * Creates a new SwarmRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SwarmRequest instance
+         */
+        static create(properties: swarmcast.SwarmRequest.$Shape): swarmcast.SwarmRequest & swarmcast.SwarmRequest.$Shape;
+        static create(properties?: swarmcast.SwarmRequest.$Properties): swarmcast.SwarmRequest;
+
+        /**
+         * Encodes the specified SwarmRequest message. Does not implicitly {@link swarmcast.SwarmRequest.verify|verify} messages.
+         * @param message SwarmRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SwarmRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SwarmRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SwarmRequest & swarmcast.SwarmRequest.$Shape} SwarmRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SwarmRequest & swarmcast.SwarmRequest.$Shape;
+    }
+
+    namespace SwarmRequest {
+
+        /** Properties of a SwarmRequest. */
+        interface $Properties {
+
+            /** SwarmRequest channelId */
+            channelId?: (Uint8Array|null);
+
+            /** SwarmRequest kind */
+            kind?: (swarmcast.SwarmRequestKind|null);
+
+            /** SwarmRequest seq */
+            seq?: (number|null);
+
+            /** SwarmRequest initHash */
+            initHash?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SwarmRequest. */
+        type $Shape = swarmcast.SwarmRequest.$Properties;
+    }
+
+    /**
+     * Properties of a Haves.
+     * @deprecated Use swarmcast.Haves.$Properties instead.
+     */
+    interface IHaves extends swarmcast.Haves.$Properties {
+    }
+
+    /** Represents a Haves. */
+    class Haves {
+
+        /**
+         * Constructs a new Haves.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.Haves.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Haves seqs. */
+        seqs: number[];
+
+        /** Haves announcements. */
+        announcements: Uint8Array[];
+
+        /** Haves seed. */
+        seed: boolean;
+
+        /**
+         * Creates a new Haves instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Haves instance
+         */
+        static create(properties: swarmcast.Haves.$Shape): swarmcast.Haves & swarmcast.Haves.$Shape;
+        static create(properties?: swarmcast.Haves.$Properties): swarmcast.Haves;
+
+        /**
+         * Encodes the specified Haves message. Does not implicitly {@link swarmcast.Haves.verify|verify} messages.
+         * @param message Haves message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.Haves.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Haves message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.Haves & swarmcast.Haves.$Shape} Haves
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.Haves & swarmcast.Haves.$Shape;
+    }
+
+    namespace Haves {
+
+        /** Properties of a Haves. */
+        interface $Properties {
+
+            /** Haves seqs */
+            seqs?: (number[]|null);
+
+            /** Haves announcements */
+            announcements?: (Uint8Array[]|null);
+
+            /** Haves seed */
+            seed?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Haves. */
+        type $Shape = swarmcast.Haves.$Properties;
+    }
+
+    /** SwarmStatus enum. */
+    enum SwarmStatus {
+
+        /** OK value */
+        OK = 0,
+
+        /** NOT_FOUND value */
+        NOT_FOUND = 1,
+
+        /** BUSY value */
+        BUSY = 2
+    }
+
+    /**
+     * Properties of a SegmentResponse.
+     * @deprecated Use swarmcast.SegmentResponse.$Properties instead.
+     */
+    interface ISegmentResponse extends swarmcast.SegmentResponse.$Properties {
+    }
+
+    /** Represents a SegmentResponse. */
+    class SegmentResponse {
+
+        /**
+         * Constructs a new SegmentResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SegmentResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SegmentResponse status. */
+        status: swarmcast.SwarmStatus;
+
+        /** SegmentResponse data. */
+        data: Uint8Array;
+
+        /**
+         * Creates a new SegmentResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SegmentResponse instance
+         */
+        static create(properties: swarmcast.SegmentResponse.$Shape): swarmcast.SegmentResponse & swarmcast.SegmentResponse.$Shape;
+        static create(properties?: swarmcast.SegmentResponse.$Properties): swarmcast.SegmentResponse;
+
+        /**
+         * Encodes the specified SegmentResponse message. Does not implicitly {@link swarmcast.SegmentResponse.verify|verify} messages.
+         * @param message SegmentResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SegmentResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SegmentResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SegmentResponse & swarmcast.SegmentResponse.$Shape} SegmentResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SegmentResponse & swarmcast.SegmentResponse.$Shape;
+    }
+
+    namespace SegmentResponse {
+
+        /** Properties of a SegmentResponse. */
+        interface $Properties {
+
+            /** SegmentResponse status */
+            status?: (swarmcast.SwarmStatus|null);
+
+            /** SegmentResponse data */
+            data?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SegmentResponse. */
+        type $Shape = swarmcast.SegmentResponse.$Properties;
     }
 }

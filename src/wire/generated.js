@@ -623,6 +623,7 @@ export const swarmcast = $root.swarmcast = (() => {
      * @property {number} MOD_GRANT=10 MOD_GRANT value
      * @property {number} MOD_REVOCATION=11 MOD_REVOCATION value
      * @property {number} MOD_ACTION=12 MOD_ACTION value
+     * @property {number} VIDEO_SEGMENT=20 VIDEO_SEGMENT value
      */
     swarmcast.Kind = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -632,6 +633,7 @@ export const swarmcast = $root.swarmcast = (() => {
         values[valuesById[10] = "MOD_GRANT"] = 10;
         values[valuesById[11] = "MOD_REVOCATION"] = 11;
         values[valuesById[12] = "MOD_ACTION"] = 12;
+        values[valuesById[20] = "VIDEO_SEGMENT"] = 20;
         return values;
     })();
 
@@ -2119,6 +2121,956 @@ export const swarmcast = $root.swarmcast = (() => {
         };
 
         return ClockResponse;
+    })();
+
+    swarmcast.SegmentAnnouncement = (function() {
+
+        /**
+         * Properties of a SegmentAnnouncement.
+         * @typedef {Object} swarmcast.SegmentAnnouncement.$Properties
+         * @property {number|null} [seq] SegmentAnnouncement seq
+         * @property {number|null} [duration] SegmentAnnouncement duration
+         * @property {number|null} [size] SegmentAnnouncement size
+         * @property {Uint8Array|null} [sha256] SegmentAnnouncement sha256
+         * @property {number|null} [mediaTime] SegmentAnnouncement mediaTime
+         * @property {Uint8Array|null} [initHash] SegmentAnnouncement initHash
+         * @property {number|null} [initSize] SegmentAnnouncement initSize
+         * @property {number|null} [timestamp] SegmentAnnouncement timestamp
+         * @property {string|null} [codecs] SegmentAnnouncement codecs
+         * @property {Array.<string>|null} [origins] SegmentAnnouncement origins
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SegmentAnnouncement.
+         * @memberof swarmcast
+         * @interface ISegmentAnnouncement
+         * @augments swarmcast.SegmentAnnouncement.$Properties
+         * @deprecated Use swarmcast.SegmentAnnouncement.$Properties instead.
+         */
+
+        /**
+         * Shape of a SegmentAnnouncement.
+         * @typedef {swarmcast.SegmentAnnouncement.$Properties} swarmcast.SegmentAnnouncement.$Shape
+         */
+
+        /**
+         * Constructs a new SegmentAnnouncement.
+         * @memberof swarmcast
+         * @classdesc Represents a SegmentAnnouncement.
+         * @constructor
+         * @param {swarmcast.SegmentAnnouncement.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SegmentAnnouncement = function (properties) {
+            this.origins = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SegmentAnnouncement seq.
+         * @member {number} seq
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SegmentAnnouncement duration.
+         * @member {number} duration
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.duration = 0;
+
+        /**
+         * SegmentAnnouncement size.
+         * @member {number} size
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.size = 0;
+
+        /**
+         * SegmentAnnouncement sha256.
+         * @member {Uint8Array} sha256
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.sha256 = $util.newBuffer([]);
+
+        /**
+         * SegmentAnnouncement mediaTime.
+         * @member {number} mediaTime
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.mediaTime = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SegmentAnnouncement initHash.
+         * @member {Uint8Array} initHash
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.initHash = $util.newBuffer([]);
+
+        /**
+         * SegmentAnnouncement initSize.
+         * @member {number} initSize
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.initSize = 0;
+
+        /**
+         * SegmentAnnouncement timestamp.
+         * @member {number} timestamp
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SegmentAnnouncement codecs.
+         * @member {string} codecs
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.codecs = "";
+
+        /**
+         * SegmentAnnouncement origins.
+         * @member {Array.<string>} origins
+         * @memberof swarmcast.SegmentAnnouncement
+         * @instance
+         */
+        SegmentAnnouncement.prototype.origins = $util.emptyArray;
+
+        /**
+         * Creates a new SegmentAnnouncement instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SegmentAnnouncement
+         * @static
+         * @param {swarmcast.SegmentAnnouncement.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SegmentAnnouncement} SegmentAnnouncement instance
+         * @type {{
+         *   (properties: swarmcast.SegmentAnnouncement.$Shape): swarmcast.SegmentAnnouncement & swarmcast.SegmentAnnouncement.$Shape;
+         *   (properties?: swarmcast.SegmentAnnouncement.$Properties): swarmcast.SegmentAnnouncement;
+         * }}
+         */
+        SegmentAnnouncement.create = function(properties) {
+            return new SegmentAnnouncement(properties);
+        };
+
+        /**
+         * Encodes the specified SegmentAnnouncement message. Does not implicitly {@link swarmcast.SegmentAnnouncement.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SegmentAnnouncement
+         * @static
+         * @param {swarmcast.SegmentAnnouncement.$Properties} message SegmentAnnouncement message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SegmentAnnouncement.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+            if (message.duration != null && $Object.hasOwnProperty.call(message, "duration") && message.duration !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.duration);
+            if (message.size != null && $Object.hasOwnProperty.call(message, "size") && message.size !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.size);
+            if (message.sha256 != null && $Object.hasOwnProperty.call(message, "sha256") && message.sha256.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.sha256);
+            if (message.mediaTime != null && $Object.hasOwnProperty.call(message, "mediaTime") && (typeof message.mediaTime === "object" ? message.mediaTime.low || message.mediaTime.high : message.mediaTime !== 0))
+                writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.mediaTime);
+            if (message.initHash != null && $Object.hasOwnProperty.call(message, "initHash") && message.initHash.length)
+                writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.initHash);
+            if (message.initSize != null && $Object.hasOwnProperty.call(message, "initSize") && message.initSize !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.initSize);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.timestamp);
+            if (message.codecs != null && $Object.hasOwnProperty.call(message, "codecs") && message.codecs !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.codecs);
+            if (message.origins != null && message.origins.length)
+                for (let i = 0; i < message.origins.length; ++i)
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.origins[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SegmentAnnouncement message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SegmentAnnouncement
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SegmentAnnouncement & swarmcast.SegmentAnnouncement.$Shape} SegmentAnnouncement
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SegmentAnnouncement.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SegmentAnnouncement();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.duration = value;
+                        else
+                            delete message.duration;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.size = value;
+                        else
+                            delete message.size;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.sha256 = value;
+                        else
+                            delete message.sha256;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.mediaTime = value;
+                        else
+                            delete message.mediaTime;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.initHash = value;
+                        else
+                            delete message.initHash;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.initSize = value;
+                        else
+                            delete message.initSize;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.codecs = value;
+                        else
+                            delete message.codecs;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.origins && message.origins.length))
+                            message.origins = [];
+                        message.origins.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SegmentAnnouncement;
+    })();
+
+    /**
+     * SwarmRequestKind enum.
+     * @name swarmcast.SwarmRequestKind
+     * @enum {number}
+     * @property {number} SWARM_REQUEST_UNSPECIFIED=0 SWARM_REQUEST_UNSPECIFIED value
+     * @property {number} HAVES=1 HAVES value
+     * @property {number} SEGMENT=2 SEGMENT value
+     * @property {number} INIT=3 INIT value
+     */
+    swarmcast.SwarmRequestKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SWARM_REQUEST_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "HAVES"] = 1;
+        values[valuesById[2] = "SEGMENT"] = 2;
+        values[valuesById[3] = "INIT"] = 3;
+        return values;
+    })();
+
+    swarmcast.SwarmRequest = (function() {
+
+        /**
+         * Properties of a SwarmRequest.
+         * @typedef {Object} swarmcast.SwarmRequest.$Properties
+         * @property {Uint8Array|null} [channelId] SwarmRequest channelId
+         * @property {swarmcast.SwarmRequestKind|null} [kind] SwarmRequest kind
+         * @property {number|null} [seq] SwarmRequest seq
+         * @property {Uint8Array|null} [initHash] SwarmRequest initHash
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SwarmRequest.
+         * @memberof swarmcast
+         * @interface ISwarmRequest
+         * @augments swarmcast.SwarmRequest.$Properties
+         * @deprecated Use swarmcast.SwarmRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a SwarmRequest.
+         * @typedef {swarmcast.SwarmRequest.$Properties} swarmcast.SwarmRequest.$Shape
+         */
+
+        /**
+         * Constructs a new SwarmRequest.
+         * @memberof swarmcast
+         * @classdesc Represents a SwarmRequest.
+         * @constructor
+         * @param {swarmcast.SwarmRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SwarmRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SwarmRequest channelId.
+         * @member {Uint8Array} channelId
+         * @memberof swarmcast.SwarmRequest
+         * @instance
+         */
+        SwarmRequest.prototype.channelId = $util.newBuffer([]);
+
+        /**
+         * SwarmRequest kind.
+         * @member {swarmcast.SwarmRequestKind} kind
+         * @memberof swarmcast.SwarmRequest
+         * @instance
+         */
+        SwarmRequest.prototype.kind = 0;
+
+        /**
+         * SwarmRequest seq.
+         * @member {number} seq
+         * @memberof swarmcast.SwarmRequest
+         * @instance
+         */
+        SwarmRequest.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * SwarmRequest initHash.
+         * @member {Uint8Array} initHash
+         * @memberof swarmcast.SwarmRequest
+         * @instance
+         */
+        SwarmRequest.prototype.initHash = $util.newBuffer([]);
+
+        /**
+         * Creates a new SwarmRequest instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SwarmRequest
+         * @static
+         * @param {swarmcast.SwarmRequest.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SwarmRequest} SwarmRequest instance
+         * @type {{
+         *   (properties: swarmcast.SwarmRequest.$Shape): swarmcast.SwarmRequest & swarmcast.SwarmRequest.$Shape;
+         *   (properties?: swarmcast.SwarmRequest.$Properties): swarmcast.SwarmRequest;
+         * }}
+         */
+        SwarmRequest.create = function(properties) {
+            return new SwarmRequest(properties);
+        };
+
+        /**
+         * Encodes the specified SwarmRequest message. Does not implicitly {@link swarmcast.SwarmRequest.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SwarmRequest
+         * @static
+         * @param {swarmcast.SwarmRequest.$Properties} message SwarmRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SwarmRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.channelId != null && $Object.hasOwnProperty.call(message, "channelId") && message.channelId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.channelId);
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).int32(message.kind);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+            if (message.initHash != null && $Object.hasOwnProperty.call(message, "initHash") && message.initHash.length)
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.initHash);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SwarmRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SwarmRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SwarmRequest & swarmcast.SwarmRequest.$Shape} SwarmRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SwarmRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SwarmRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.channelId = value;
+                        else
+                            delete message.channelId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.initHash = value;
+                        else
+                            delete message.initHash;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SwarmRequest;
+    })();
+
+    swarmcast.Haves = (function() {
+
+        /**
+         * Properties of a Haves.
+         * @typedef {Object} swarmcast.Haves.$Properties
+         * @property {Array.<number>|null} [seqs] Haves seqs
+         * @property {Array.<Uint8Array>|null} [announcements] Haves announcements
+         * @property {boolean|null} [seed] Haves seed
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Haves.
+         * @memberof swarmcast
+         * @interface IHaves
+         * @augments swarmcast.Haves.$Properties
+         * @deprecated Use swarmcast.Haves.$Properties instead.
+         */
+
+        /**
+         * Shape of a Haves.
+         * @typedef {swarmcast.Haves.$Properties} swarmcast.Haves.$Shape
+         */
+
+        /**
+         * Constructs a new Haves.
+         * @memberof swarmcast
+         * @classdesc Represents a Haves.
+         * @constructor
+         * @param {swarmcast.Haves.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Haves = function (properties) {
+            this.seqs = [];
+            this.announcements = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Haves seqs.
+         * @member {Array.<number>} seqs
+         * @memberof swarmcast.Haves
+         * @instance
+         */
+        Haves.prototype.seqs = $util.emptyArray;
+
+        /**
+         * Haves announcements.
+         * @member {Array.<Uint8Array>} announcements
+         * @memberof swarmcast.Haves
+         * @instance
+         */
+        Haves.prototype.announcements = $util.emptyArray;
+
+        /**
+         * Haves seed.
+         * @member {boolean} seed
+         * @memberof swarmcast.Haves
+         * @instance
+         */
+        Haves.prototype.seed = false;
+
+        /**
+         * Creates a new Haves instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.Haves
+         * @static
+         * @param {swarmcast.Haves.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.Haves} Haves instance
+         * @type {{
+         *   (properties: swarmcast.Haves.$Shape): swarmcast.Haves & swarmcast.Haves.$Shape;
+         *   (properties?: swarmcast.Haves.$Properties): swarmcast.Haves;
+         * }}
+         */
+        Haves.create = function(properties) {
+            return new Haves(properties);
+        };
+
+        /**
+         * Encodes the specified Haves message. Does not implicitly {@link swarmcast.Haves.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.Haves
+         * @static
+         * @param {swarmcast.Haves.$Properties} message Haves message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Haves.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.seqs != null && message.seqs.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).uint64s(message.seqs);
+            if (message.announcements != null && message.announcements.length)
+                for (let i = 0; i < message.announcements.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.announcements[i]);
+            if (message.seed != null && $Object.hasOwnProperty.call(message, "seed") && message.seed !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.seed);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Haves message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.Haves
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.Haves & swarmcast.Haves.$Shape} Haves
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Haves.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.Haves();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType === 2) {
+                            if (!(message.seqs && message.seqs.length))
+                                message.seqs = [];
+                            reader.uint64s(message.seqs);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.seqs && message.seqs.length))
+                            message.seqs = [];
+                        message.seqs.push(reader.uint64());
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.announcements && message.announcements.length))
+                            message.announcements = [];
+                        message.announcements.push(reader.bytes());
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.seed = value;
+                        else
+                            delete message.seed;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return Haves;
+    })();
+
+    /**
+     * SwarmStatus enum.
+     * @name swarmcast.SwarmStatus
+     * @enum {number}
+     * @property {number} OK=0 OK value
+     * @property {number} NOT_FOUND=1 NOT_FOUND value
+     * @property {number} BUSY=2 BUSY value
+     */
+    swarmcast.SwarmStatus = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "OK"] = 0;
+        values[valuesById[1] = "NOT_FOUND"] = 1;
+        values[valuesById[2] = "BUSY"] = 2;
+        return values;
+    })();
+
+    swarmcast.SegmentResponse = (function() {
+
+        /**
+         * Properties of a SegmentResponse.
+         * @typedef {Object} swarmcast.SegmentResponse.$Properties
+         * @property {swarmcast.SwarmStatus|null} [status] SegmentResponse status
+         * @property {Uint8Array|null} [data] SegmentResponse data
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SegmentResponse.
+         * @memberof swarmcast
+         * @interface ISegmentResponse
+         * @augments swarmcast.SegmentResponse.$Properties
+         * @deprecated Use swarmcast.SegmentResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a SegmentResponse.
+         * @typedef {swarmcast.SegmentResponse.$Properties} swarmcast.SegmentResponse.$Shape
+         */
+
+        /**
+         * Constructs a new SegmentResponse.
+         * @memberof swarmcast
+         * @classdesc Represents a SegmentResponse.
+         * @constructor
+         * @param {swarmcast.SegmentResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SegmentResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SegmentResponse status.
+         * @member {swarmcast.SwarmStatus} status
+         * @memberof swarmcast.SegmentResponse
+         * @instance
+         */
+        SegmentResponse.prototype.status = 0;
+
+        /**
+         * SegmentResponse data.
+         * @member {Uint8Array} data
+         * @memberof swarmcast.SegmentResponse
+         * @instance
+         */
+        SegmentResponse.prototype.data = $util.newBuffer([]);
+
+        /**
+         * Creates a new SegmentResponse instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SegmentResponse
+         * @static
+         * @param {swarmcast.SegmentResponse.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SegmentResponse} SegmentResponse instance
+         * @type {{
+         *   (properties: swarmcast.SegmentResponse.$Shape): swarmcast.SegmentResponse & swarmcast.SegmentResponse.$Shape;
+         *   (properties?: swarmcast.SegmentResponse.$Properties): swarmcast.SegmentResponse;
+         * }}
+         */
+        SegmentResponse.create = function(properties) {
+            return new SegmentResponse(properties);
+        };
+
+        /**
+         * Encodes the specified SegmentResponse message. Does not implicitly {@link swarmcast.SegmentResponse.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SegmentResponse
+         * @static
+         * @param {swarmcast.SegmentResponse.$Properties} message SegmentResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SegmentResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.status);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.data);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SegmentResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SegmentResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SegmentResponse & swarmcast.SegmentResponse.$Shape} SegmentResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SegmentResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SegmentResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.status = value;
+                        else
+                            delete message.status;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SegmentResponse;
     })();
 
     return swarmcast;

@@ -4,6 +4,7 @@ import { startRelay } from '../../bootstrap/index.ts'
 import { createSwarmNode } from '../../src/net/index.ts'
 import { chat } from '../../src/chat/index.ts'
 import { moderation } from '../../src/moderation/index.ts'
+import { video } from '../../src/video/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import { nodeTransports } from '../../node/platform.ts'
@@ -11,6 +12,7 @@ import { tempDir } from './cli.ts'
 import type { Relay } from '../../bootstrap/index.ts'
 import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
 import type { ModerationService } from '../../src/moderation/index.ts'
+import type { VideoService, VideoServiceInit } from '../../src/video/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
 import type { ChannelId } from '../../src/channel/index.ts'
 import type { Test } from 'tap'
@@ -70,4 +72,19 @@ export async function testChatPeer (t: Test, name: string, bootstrap: string[] =
   }
   t.teardown(stop)
   return { node, identity, dir, stop }
+}
+
+export type VideoNode = SwarmNode<{ video: VideoService }>
+
+/** An in-process peer with the video service (and the given upload limits), stopped at the end of `t`. */
+export async function testVideoPeer (t: Test, name: string, bootstrap: string[] = [], init: VideoServiceInit = {}): Promise<VideoNode> {
+  const node: VideoNode = await createSwarmNode({
+    name,
+    bootstrap,
+    transports: nodeTransports,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    services: { video: video(init) }
+  })
+  t.teardown(async () => { await node.stop() })
+  return node
 }
