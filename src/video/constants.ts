@@ -51,6 +51,8 @@ export const MAX_PARALLEL_FETCHES = 4
 export const MAX_REQUESTS_PER_PEER = 2
 /** After a failed request, that peer is not asked for that segment again for this long. */
 export const RETRY_PEER_AFTER_MS = 1_000
+/** A peer that answered BUSY may be asked again sooner: its slots free up as uploads finish. */
+export const RETRY_BUSY_PEER_AFTER_MS = 200
 /** A new viewer waits this long after the first announcement for the rest of the window before choosing where to start. */
 export const START_SETTLE_MS = 100
 /** Stalled this long with a later segment in hand, playback skips the missing one. */

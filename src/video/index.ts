@@ -13,3 +13,7 @@ export type { SegmentAnnouncement, SegmentFacts } from './segment-announcement.t
 export { UploadLimiter } from './upload-limiter.ts'
 export type { UploadLimiterInit, ReleaseUpload } from './upload-limiter.ts'
 export * from './constants.ts'
+export { renderPlaylist, segmentName, initName, PLAYLIST_NAME } from './hls-playlist.ts'
+export type { PlaylistOptions } from './hls-playlist.ts'
+export { handleHlsRequest, HlsOriginStats, hlsOriginStats, HlsRequestKind, HLS_PATH_PREFIX } from './hls-origin.ts'
+export type { LiveWindowLookup, HlsRequestOptions } from './hls-origin.ts'

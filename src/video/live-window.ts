@@ -120,8 +120,11 @@ export class LiveWindow extends TypedEventEmitter<LiveWindowEvents> {
   #prune (): void {
     const newest = this.#newest
     if (newest == null) return
+    // by age, then by count (a restarted stream's seqs jump ahead: the old run's tail stays while it is young)
+    const excess = this.#announcements.size - MAX_HAVES
+    const oldestKept = excess > 0 ? [...this.#announcements.keys()].sort((x, y) => x - y)[excess] as number : -Infinity
     for (const [seq, a] of this.#announcements) {
-      if (a.timestamp < newest.timestamp - this.windowMs || seq < newest.seq - MAX_HAVES + 1) {
+      if (a.timestamp < newest.timestamp - this.windowMs || seq < oldestKept) {
         this.#announcements.delete(seq)
         this.#ids.delete(a.id)
         this.#bytes.delete(seq)

@@ -1,7 +1,7 @@
 import { TypedEventEmitter } from 'main-event'
 import {
   DEFAULT_FIRST_FETCHERS, DEFAULT_TARGET_BUFFER_MS, MAX_LOOKAHEAD_SEGMENTS, MAX_PARALLEL_FETCHES, MAX_REQUESTS_PER_PEER,
-  ORIGIN_MARGIN_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, START_SETTLE_MS
+  ORIGIN_MARGIN_MS, RETRY_BUSY_PEER_AFTER_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, START_SETTLE_MS
 } from './constants.ts'
 import type { FetchResult, Neighbour, VideoSwarm } from './video-swarm.ts'
 import type { SegmentAnnouncement } from './segment-announcement.ts'
@@ -214,14 +214,13 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
     this.#advance(now)
   }
 
-  // Playback starts once most of the target buffer is here (all but one segment), as HLS players do.
+  // Playback starts once the target buffer is here: a viewer that joins as the stream
+  // starts waits for it, one that joins later finds it in the window at once.
   #bufferedEnough (from: number): boolean {
     const window = this.swarm.window
-    const newest = window.newest
-    if (newest == null) return false
     let buffered = 0
     for (let seq = from; window.has(seq); seq++) buffered += window.announcement(seq)?.duration ?? 0
-    return buffered >= this.#init.targetBufferMs - newest.duration
+    return buffered >= this.#init.targetBufferMs
   }
 
   // When the player needs `seq`: now if not playing, else when the buffer before it runs out.
@@ -298,7 +297,7 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
       : this.swarm.fetchFromPeer(source, seq)
     void fetching.then((result) => {
       this.#inflight.delete(seq)
-      if (!result.ok) this.#retryAfter.set(retryKey(seq, source), this.#init.now() + RETRY_PEER_AFTER_MS)
+      if (!result.ok) this.#retryAfter.set(retryKey(seq, source), this.#init.now() + (result.reason === 'busy' ? RETRY_BUSY_PEER_AFTER_MS : RETRY_PEER_AFTER_MS))
       this.#schedule()
     })
   }
@@ -338,11 +337,18 @@ function pickLeastBusy (candidates: Neighbour[]): Neighbour | undefined {
   return idle[Math.floor(Math.random() * idle.length)]
 }
 
+// FNV-1a with murmur3's finalizer: without it, strings that differ only at the end
+// (one peer id with many seqs) hash to nearly the same order every time.
 function fnv1a (text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193) >>> 0
+    h = Math.imul(h, 0x01000193)
   }
-  return h
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
 }

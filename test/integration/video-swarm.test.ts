@@ -3,11 +3,14 @@ import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { Viewer, hashHex } from '../../src/video/index.ts'
 import { testRelay, testVideoPeer } from '../helpers/nodes.ts'
-import { waitFor } from '../helpers/wait.ts'
-import type { VideoSwarm } from '../../src/video/index.ts'
+import { nextEvent, waitFor } from '../helpers/wait.ts'
+import type { VideoSwarm, ViewerInit } from '../../src/video/index.ts'
+import type { VideoNode } from '../helpers/nodes.ts'
+import type { PeerId } from '@libp2p/interface'
+import type { Test } from 'tap'
 
 // Segments of made-up bytes: the swarm moves and checks bytes, whatever they encode.
-const SEGMENT_MS = 400
+const SEGMENT_MS = 500
 const SEGMENT_BYTES = 64 * 1024
 const INIT = crypto.getRandomValues(new Uint8Array(1200))
 
@@ -26,62 +29,101 @@ function seedLoop (swarm: VideoSwarm, identity: Identity): { seeded: Map<number,
   return { seeded, stop: () => { clearInterval(timer) } }
 }
 
-t.test('viewers get every segment, mostly from each other, and drop a peer that serves bad bytes', async t => {
-  const owner = await Identity.generate()
-  const channel = ChannelId.derive(owner.publicKey, 'swarm-test')
-  const { bootstrap } = await testRelay(t)
-  // the source may give two copies of each segment per second: the rest must come from peers
-  const streamer = await testVideoPeer(t, 'streamer', bootstrap, { uploadLimit: 2 * SEGMENT_BYTES * 1000 / SEGMENT_MS, uploadSlots: 2 })
-  const source = await streamer.services.video.join(channel)
-  const seeding = seedLoop(source, owner)
-  t.teardown(seeding.stop)
-
-  const viewers: Array<{ swarm: VideoSwarm, viewer: Viewer, got: Map<number, string> }> = []
-  for (let i = 0; i < 4; i++) {
+/** Joins `count` viewers to `channel`; each records the hash of every segment it plays. */
+async function startViewers (t: Test, channel: ChannelId, bootstrap: string[], count: number, init: Partial<ViewerInit> = {}): Promise<Array<{ node: VideoNode, swarm: VideoSwarm, viewer: Viewer, got: Map<number, string> }>> {
+  const viewers = []
+  for (let i = 0; i < count; i++) {
     const node = await testVideoPeer(t, `viewer${i}`, bootstrap)
     const swarm = await node.services.video.join(channel)
-    const viewer = new Viewer(swarm, { selfId: node.peerId.toString(), targetBufferMs: 1200 })
+    const viewer = new Viewer(swarm, { selfId: node.peerId.toString(), targetBufferMs: 1500, ...init })
     const got = new Map<number, string>()
     viewer.addEventListener('segment', (evt) => { got.set(evt.detail.announcement.seq, hashHex(evt.detail.bytes)) })
     viewer.start()
     t.teardown(() => { viewer.close() })
-    viewers.push({ swarm, viewer, got })
+    viewers.push({ node, swarm, viewer, got })
   }
+  return viewers
+}
 
-  // a liar: a real viewer that serves corrupted copies of what it verified
-  const liarNode = await testVideoPeer(t, 'liar', bootstrap)
-  const liar = await liarNode.services.video.join(channel)
-  // it takes every segment first, so honest viewers find it holding what they need
-  const liarViewer = new Viewer(liar, { selfId: liarNode.peerId.toString(), firstFetchers: 1000 })
-  liarViewer.start()
-  t.teardown(() => { liarViewer.close() })
-  const real = liar.window.segment.bind(liar.window)
-  liar.window.segment = (seq) => {
-    const bytes = real(seq)
-    if (bytes == null) return undefined
-    const bad = bytes.slice()
-    bad[100] = (bad[100] ?? 0) ^ 0xff
-    return bad
-  }
+/** The seqs `got` holds, checked to be one run with no gap. */
+function contiguous (got: Map<number, string>): boolean {
+  const seqs = [...got.keys()].sort((a, b) => a - b)
+  return seqs.length === (seqs.at(-1) ?? 0) - (seqs[0] ?? 0) + 1
+}
+
+t.test('five viewers get every segment, mostly from each other, with hashes equal to the streamer\'s', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'swarm-test')
+  const { bootstrap } = await testRelay(t)
+  // the source may give two copies of each segment: the rest must come from peers
+  const streamer = await testVideoPeer(t, 'streamer', bootstrap, { uploadLimit: 2 * SEGMENT_BYTES * 1000 / SEGMENT_MS, uploadSlots: 2 })
+  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
+  t.teardown(seeding.stop)
+  const viewers = await startViewers(t, channel, bootstrap, 5)
 
   await waitFor(() => viewers.every(v => v.got.size >= 20), 'every viewer to play 20 segments', 40_000)
   seeding.stop()
-
   for (const [i, v] of viewers.entries()) {
-    const seqs = [...v.got.keys()].sort((a, b) => a - b)
-    const first = seqs[0] ?? 0
-    const last = seqs.at(-1) as number
-    t.equal(seqs.length, last - first + 1, `viewer ${i} played a contiguous run with no gap`)
-    t.ok(seqs.every(seq => v.got.get(seq) === seeding.seeded.get(seq)), `viewer ${i}: every hash equals the streamer's`)
+    t.ok(contiguous(v.got), `viewer ${i} played a contiguous run with no gap`)
+    t.ok([...v.got].every(([seq, hash]) => hash === seeding.seeded.get(seq)), `viewer ${i}: every hash equals the streamer's`)
   }
   const stats = viewers.map(v => v.swarm.stats)
   const fromPeers = stats.reduce((sum, s) => sum + s.bytesFromPeers, 0)
   const total = stats.reduce((sum, s) => sum + s.bytesFromPeers + s.bytesFromSeed + s.bytesFromOrigin, 0)
   t.ok(fromPeers / total > 0.5, `more than half the bytes came from peers (${(100 * fromPeers / total).toFixed(0)} %)`)
-  t.ok(liarNode.services.video.limiter.uploaded > 0, 'the liar served corrupted copies')
-  const caught = stats.reduce((sum, s) => sum + s.badSegments, 0)
-  t.ok(caught > 0, `the corrupted copies were caught (${caught})`)
-  t.ok(viewers.every(v => !v.swarm.neighbours.has(liarNode.peerId.toString()) || v.swarm.stats.badSegments === 0), 'a viewer that caught the liar dropped it')
-  const stalls = viewers.map(v => v.viewer.stats().stalls)
-  t.same(stalls, [0, 0, 0, 0], 'no viewer stalled after it started')
+  t.same(viewers.map(v => v.viewer.stats().stalls), [0, 0, 0, 0, 0], 'no viewer stalled after it started')
+})
+
+t.test('a peer that serves corrupted bytes is caught, dropped and penalized; the viewer plays on without a gap', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'liar-test')
+  const { bootstrap } = await testRelay(t)
+  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
+  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
+  t.teardown(seeding.stop)
+
+  // a liar: a real viewer that takes every segment first and serves corrupted copies of it
+  const [liar] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 1000 })
+  const real = liar!.swarm.window.segment.bind(liar!.swarm.window)
+  liar!.swarm.window.segment = (seq) => {
+    const bytes = real(seq)?.slice()
+    if (bytes != null) bytes[100] = (bytes[100] ?? 0) ^ 0xff
+    return bytes
+  }
+  // an honest viewer that never takes a fresh segment from the streamer first: it asks the liar
+  const [honest] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 0 })
+  const caught = await nextEvent<{ peer: PeerId }>(honest!.swarm, 'bad-peer', 20_000)
+  t.ok(caught.peer.equals(liar!.node.peerId), 'the viewer caught the liar')
+  await waitFor(() => !honest!.node.getConnections().some(c => c.remotePeer.equals(liar!.node.peerId)), 'the liar to be disconnected')
+  t.ok(honest!.node.services.penalties.isPenalized(liar!.node.peerId), 'and penalized: no reconnecting, lower gossip score')
+  const playedBefore = honest!.got.size
+  await waitFor(() => honest!.got.size >= playedBefore + 6, 'the viewer to play 6 more segments', 20_000)
+  seeding.stop()
+  t.ok(contiguous(honest!.got), 'it played every segment, with no gap')
+  t.ok([...honest!.got].every(([seq, hash]) => hash === seeding.seeded.get(seq)), 'and only genuine bytes')
+  t.equal(honest!.viewer.stats().stalls, 0, 'without a stall')
+})
+
+t.test('a viewer cut off from the streamer keeps playing from peers, without a stall', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'cut-test')
+  const { bootstrap } = await testRelay(t)
+  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
+  const source = await streamer.services.video.join(channel)
+  const seeding = seedLoop(source, owner)
+  t.teardown(seeding.stop)
+  const viewers = await startViewers(t, channel, bootstrap, 3)
+  await waitFor(() => viewers.every(v => v.got.size >= 5), 'every viewer to play 5 segments', 20_000)
+
+  // the streamer stops uploading to viewer 0: drops the connection and refuses it back
+  const cut = viewers[0]!
+  streamer.services.penalties.penalize(cut.node.peerId)
+  await streamer.hangUp(cut.node.peerId)
+  const playedBefore = cut.got.size
+  await waitFor(() => cut.got.size >= playedBefore + 12, 'the cut-off viewer to play 12 more segments', 30_000)
+  seeding.stop()
+
+  t.notOk(cut.node.getConnections().some(c => c.remotePeer.equals(streamer.peerId)), 'the viewer has no connection to the streamer')
+  t.ok(contiguous(cut.got), 'it played every segment, with no gap')
+  t.equal(cut.viewer.stats().stalls, 0, 'and never stalled')
 })
