@@ -88,3 +88,25 @@ export function durationFlag (args: ParsedArgs, name: string): number | undefine
   }
   return Number(m[1]) * UNIT_MS[m[2]!]!
 }
+
+const RATE_UNITS: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9 }
+
+/** A rate in bits per second: `2500k`, `2.5M`, `20M`, `800000`. */
+export function bitrateFlag (args: ParsedArgs, name: string, fallback: number | undefined): number | undefined {
+  const text = stringFlag(args, name)
+  if (text == null) return fallback
+  const m = /^(\d+(?:\.\d+)?)([kmg]?)$/i.exec(text)
+  const bits = m != null ? Number(m[1]) * RATE_UNITS[m[2]!.toLowerCase()]! : NaN
+  if (!(bits >= 1000)) throw new UsageError(`--${name} must be bits per second such as 800k, 2500k or 20M, got "${text}"`)
+  return Math.round(bits)
+}
+
+/** A short duration like `1s`, `500ms` or `2.5s`, in ms, within [min, max]. */
+export function shortDurationFlag (args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+  const text = stringFlag(args, name)
+  if (text == null) return fallback
+  const m = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(text)
+  const ms = m != null ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN
+  if (!(ms >= min && ms <= max)) throw new UsageError(`--${name} must be a duration from ${min} ms to ${max / 1000} s such as 1s or 500ms, got "${text}"`)
+  return Math.round(ms)
+}

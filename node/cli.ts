@@ -6,12 +6,14 @@ import { relayCommand } from './commands/relay.ts'
 import { chatCommand } from './commands/chat.ts'
 import { modCommand } from './commands/mod.ts'
 import { listsCommand } from './commands/lists.ts'
+import { streamCommand } from './commands/stream.ts'
+import { watchCommand } from './commands/watch.ts'
 import type { Command } from './command.ts'
 
-const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, relayCommand]
+const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, streamCommand, watchCommand, relayCommand]
 
 // Errors caused by what the user typed: exit status 2, like a usage error.
-const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError'])
+const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError', 'IngestInputError', 'PortUnavailableError'])
 
 function version (): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

@@ -2,15 +2,17 @@ import { openStore } from '../src/store/index.ts'
 import { createSwarmNode, joinNetwork } from '../src/net/index.ts'
 import { chat } from '../src/chat/index.ts'
 import { moderation } from '../src/moderation/index.ts'
+import { video } from '../src/video/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
 import { nodeTransports, peerListenAddrs } from './platform.ts'
 import type { ChatService } from '../src/chat/index.ts'
 import type { ModerationService } from '../src/moderation/index.ts'
+import type { VideoService, VideoServiceInit } from '../src/video/index.ts'
 import type { SwarmNode } from '../src/net/index.ts'
 import type { Store } from '../src/store/index.ts'
 import type { LocalKeys } from './local-keys.ts'
 
-export type PeerNode = SwarmNode<{ moderation: ModerationService, chat: ChatService }>
+export type PeerNode = SwarmNode<{ moderation: ModerationService, chat: ChatService, video: VideoService }>
 
 export interface PeerSession {
   keys: LocalKeys
@@ -28,11 +30,13 @@ export interface PeerSessionInit {
   timeoutMs: number
   signal: AbortSignal
   name: string
+  /** Upload limits and origins of the video service. */
+  video?: VideoServiceInit
 }
 
 /**
  * What the CLI's peer commands share: the data dir's keys and store, a node
- * with moderation and chat, joined to the network through a bootstrap peer (clock checked).
+ * with moderation, chat and video, joined to the network through a bootstrap peer (clock checked).
  */
 export async function openPeerSession (init: PeerSessionInit): Promise<PeerSession> {
   const keys = await loadLocalKeys(init.dataFlag, init.env)
@@ -53,8 +57,8 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
       listen: peerListenAddrs(init.host),
       bootstrap: init.bootstrap,
       transports: nodeTransports,
-      // moderation before chat: chat finds it among its components
-      services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }) }
+      // moderation first: chat and video find it among their components
+      services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }), video: video(init.video) }
     })
     await joinNetwork(node, init.bootstrap, { signal: init.signal, timeoutMs: init.timeoutMs })
     return { keys, store, node, close }

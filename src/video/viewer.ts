@@ -138,7 +138,9 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
 
   #onChange = (): void => { this.#schedule() }
 
-  #onReceived = (evt: CustomEvent<{ latencyMs: number }>): void => {
+  #onReceived = (evt: CustomEvent<{ announcement: SegmentAnnouncement, latencyMs: number }>): void => {
+    // segments signed before we came were waiting for us, not travelling
+    if (evt.detail.announcement.timestamp < this.#joinedAt) return
     this.#latencies.push(evt.detail.latencyMs)
     if (this.#latencies.length > MAX_LATENCY_SAMPLES) this.#latencies.shift()
   }
