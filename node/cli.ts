@@ -13,7 +13,7 @@ import type { Command } from './command.ts'
 const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, streamCommand, watchCommand, relayCommand]
 
 // Errors caused by what the user typed: exit status 2, like a usage error.
-const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError', 'IngestInputError', 'PortUnavailableError'])
+const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError', 'IngestInputError'])
 
 function version (): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }

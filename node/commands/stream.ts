@@ -70,7 +70,6 @@ ${DATA_HELP}`,
     const channelText = requireFlag(args, 'channel', 'a channel name you own, or a channel id you may stream to')
     const input = parseIngestInput(requireFlag(args, 'input', 'testsrc, a media file, or rtmp://127.0.0.1:1935/live/KEY'), boolFlag(args, 'loop'))
     const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
-    if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
     const segmentMs = shortDurationFlag(args, 'segment', 1000, 250, 10_000)
     const bitrate = bitrateFlag(args, 'bitrate', 2_500_000) as number
     const uploadLimit = bitrateFlag(args, 'upload-limit', undefined)
@@ -80,6 +79,7 @@ ${DATA_HELP}`,
     const json = boolFlag(args, 'json')
     const publicUrl = stringFlag(args, 'public-url')
     if (publicUrl != null && !/^https?:\/\/\S+$/.test(publicUrl)) throw new UsageError(`--public-url must be an http(s) URL, got "${publicUrl}"`)
+    if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
 
     const session = await openPeerSession({
       dataFlag: stringFlag(args, 'data'), env, bootstrap, host, timeoutMs, signal, name: 'swarmcast:stream',

@@ -12,8 +12,8 @@ const channelId = (JSON.parse((await runCli(['channel', 'create', 'errors', '--j
 t.test('help lists every command; each command has its own help', async t => {
   const main = await runCli(['--help'])
   t.equal(main.code, 0)
-  for (const cmd of ['id', 'channel', 'chat', 'relay']) t.match(main.stdout, new RegExp(`^  ${cmd} `, 'm'))
-  for (const cmd of ['id', 'channel', 'chat', 'relay']) {
+  for (const cmd of ['id', 'channel', 'chat', 'stream', 'watch', 'relay']) t.match(main.stdout, new RegExp(`^  ${cmd} `, 'm'))
+  for (const cmd of ['id', 'channel', 'chat', 'stream', 'watch', 'relay']) {
     const help = await runCli([cmd, '--help'])
     t.equal(help.code, 0)
     t.match(help.stdout, new RegExp(`^Usage: swarmcast ${cmd}`))
@@ -36,7 +36,15 @@ t.test('wrong commands, flags and values exit 2 with what was wrong', async t =>
     [['chat', '--channel', channelId, '--data', data.dir], /--bootstrap is required/],
     [['chat', '--channel', channelId, '--bootstrap', 'not-a-multiaddr', '--data', data.dir], /is not a multiaddr/],
     [['chat', '--channel', channelId, '--bootstrap', '/ip4/127.0.0.1/tcp/1', '--data', data.dir], /has no \/p2p\/<peer id>/],
-    [['chat', '--channel', channelId, '--timeout', 'soon'], /--timeout must be a whole number/]
+    [['chat', '--channel', channelId, '--timeout', 'soon'], /--timeout must be a whole number/],
+    [['stream', '--channel', 'demo'], /--input is required/],
+    [['stream', '--channel', 'demo', '--input', 'testsrc'], /--bootstrap is required/],
+    [['stream', '--channel', 'demo', '--input', 'testsrc', '--bitrate', 'fast'], /--bitrate must be bits per second/],
+    [['stream', '--channel', 'demo', '--input', 'testsrc', '--segment', '20s'], /--segment must be a duration from 250 ms/],
+    [['stream', '--channel', 'demo', '--input', 'testsrc', '--http', 'x'], /--http must be a port number/],
+    [['watch', '--bootstrap', '/ip4/127.0.0.1/tcp/1'], /--channel is required/],
+    [['watch', '--channel', channelId, '--for', 'ever'], /--for must be a duration/],
+    [['watch', '--channel', channelId, '--origin', 'ftp://x'], /--origin must be an http\(s\) URL/]
   ]
   for (const [args, message] of cases) {
     const r = await runCli(args, { SWARMCAST_BOOTSTRAP: '' })
