@@ -1,7 +1,10 @@
 // `npm start`: a local swarmcast network to try things in: a relay on the
-// well-known ports of 127.0.0.1 and a demo channel, with the commands to join it.
-// Later issues grow this into relay + demo stream + viewer page.
+// well-known ports of 127.0.0.1, a test-pattern stream on a demo channel, and
+// the commands to watch it and chat in it. (The viewer page comes with the browser issue.)
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { startRelay, DEFAULT_HTTP_PORT, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from '../bootstrap/index.ts'
 import { ChannelId } from '../src/channel/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
@@ -10,7 +13,9 @@ import { openStore } from '../src/store/index.ts'
 
 const dataDir = join(resolveDataDir(undefined), 'demo')
 const keys = await loadLocalKeys(join(dataDir, 'relay'), process.env)
-const channel = ChannelId.derive(keys.identity.publicKey, 'demo')
+// the streamer owns the demo channel (its own data dir: a store has one process at a time)
+const streamerDir = join(dataDir, 'streamer')
+const channel = ChannelId.derive((await loadLocalKeys(streamerDir, process.env)).identity.publicKey, 'demo')
 const store = await openStore(keys.paths.store)
 let relay
 try {
@@ -24,11 +29,22 @@ try {
 const tcp = relay.addrs().find(a => !a.includes('/ws/')) ?? ''
 const chat = (who: string): string => `npx swarmcast chat --channel ${channel.text} --bootstrap ${tcp} --data ${join(dataDir, who)}`
 
+const cli = fileURLToPath(new URL('./bin/swarmcast.js', import.meta.url))
+const streamer = spawn(process.execPath, [cli, 'stream', '--data', streamerDir, '--channel', 'demo', '--input', 'testsrc', '--size', '854x480', '--bitrate', '1500k', '--bootstrap', tcp, '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] })
+for (const from of [streamer.stdout, streamer.stderr]) {
+  createInterface({ input: from }).on('line', (line) => { process.stdout.write(`stream: ${line}\n`) })
+}
+streamer.once('exit', (code) => { if (code !== 0 && !stopping) process.stdout.write(`stream: exited with status ${String(code)}; the relay keeps running\n`) })
+
 process.stdout.write(`swarmcast demo network is up (Ctrl-C stops it)
 
 relay      ${relay.addrs().join('\n           ')}
 http       ${relay.httpUrl}/healthz
 channel    ${channel.text}
+
+Watch the demo stream (a test pattern with a tone) headless, or play its HLS URL
+(printed below) in ffplay, VLC or any HLS player:
+  npx swarmcast watch --channel ${channel.text} --bootstrap ${tcp} --data ${join(dataDir, 'viewer')}
 
 Chat in two more terminals:
   ${chat('alice')}
@@ -37,8 +53,15 @@ or send one message:
   ${chat('carol')} --send "hello"
 `)
 
+let stopping = false
 const stop = async (): Promise<void> => {
+  stopping = true
   process.stdout.write('\nstopping the demo network\n')
+  if (streamer.exitCode == null) {
+    const exited = new Promise(resolve => streamer.once('exit', resolve))
+    streamer.kill('SIGTERM')
+    await exited
+  }
   await relay.stop()
   await store.close()
   process.exit(0)
