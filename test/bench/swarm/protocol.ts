@@ -22,6 +22,9 @@ export type ViewerEvent = [number, 'stall' | 'resume' | 'skip', number]
 /** A segment that arrived: [ms since t0, source, latency ms (signed → verified here), seq]. */
 export type Received = [number, SegmentSource, number, number]
 
+/** One fetch the viewer made: [ms since t0 it began, seq, from, ok, reason when not, ms it took]. */
+export type Attempt = [number, number, 'peer' | 'seed' | 'origin', boolean, string, number]
+
 export interface ViewerResult {
   index: number
   /** Set when the viewer could not join: the bench fails. */
@@ -50,6 +53,7 @@ export interface ViewerResult {
   neighbours: number
   events: ViewerEvent[]
   received: Received[]
+  attempts: Attempt[]
 }
 
 /** A worker's state every few seconds: how playback goes, and how loaded its process is. */

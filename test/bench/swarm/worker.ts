@@ -10,9 +10,9 @@ import { createSwarmNode, joinNetwork } from '../../../src/net/index.ts'
 import { video, Viewer } from '../../../src/video/index.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { nodeTransports } from '../../../node/platform.ts'
-import type { VideoService, VideoSwarm } from '../../../src/video/index.ts'
+import type { FetchResult, VideoService, VideoSwarm } from '../../../src/video/index.ts'
 import type { SwarmNode } from '../../../src/net/index.ts'
-import type { Received, RunCommand, ViewerEvent, ViewerResult, WorkerLine } from './protocol.ts'
+import type { Attempt, Received, RunCommand, ViewerEvent, ViewerResult, WorkerLine } from './protocol.ts'
 
 type VideoNode = SwarmNode<{ video: VideoService }>
 
@@ -29,6 +29,7 @@ interface BenchViewer {
   error?: string
   events: ViewerEvent[]
   received: Received[]
+  attempts: Attempt[]
 }
 
 const PROGRESS_INTERVAL_MS = 5_000
@@ -59,6 +60,7 @@ async function join (v: BenchViewer, c: RunCommand, channel: ChannelId): Promise
   v.node = node
   await joinNetwork(node, c.bootstrap, { timeoutMs: JOIN_TIMEOUT_MS })
   const swarm = await node.services.video.join(channel)
+  watchFetches(swarm, v, c.t0)
   const viewer = new Viewer(swarm, { selfId: node.peerId.toString(), p2p: c.p2p })
   const rel = (): number => Date.now() - c.t0
   viewer.addEventListener('stall', (evt) => { v.events.push([rel(), 'stall', evt.detail.seq]) })
@@ -77,6 +79,20 @@ async function join (v: BenchViewer, c: RunCommand, channel: ChannelId): Promise
   v.swarm = swarm
   v.viewer = viewer
   viewer.start()
+}
+
+/** Records every fetch the viewer asks the swarm for (source, outcome, duration); behaviour unchanged. */
+function watchFetches (swarm: VideoSwarm, v: BenchViewer, t0: number): void {
+  const fromPeer = swarm.fetchFromPeer.bind(swarm)
+  const fromOrigin = swarm.fetchFromOrigin.bind(swarm)
+  const timed = async (seq: number, from: Attempt[2], fetching: Promise<FetchResult>): Promise<FetchResult> => {
+    const at = Date.now()
+    const r = await fetching
+    v.attempts.push([at - t0, seq, from, r.ok, r.reason ?? '', Date.now() - at])
+    return r
+  }
+  swarm.fetchFromPeer = async (neighbour, seq, signal) => await timed(seq, neighbour.seed ? 'seed' : 'peer', fromPeer(neighbour, seq, signal))
+  swarm.fetchFromOrigin = async (origin, seq, signal) => await timed(seq, 'origin', fromOrigin(origin, seq, signal))
 }
 
 function result (v: BenchViewer): ViewerResult {
@@ -102,13 +118,14 @@ function result (v: BenchViewer): ViewerResult {
     uploaded: v.node?.services.video.limiter.uploaded ?? 0,
     neighbours: v.swarm?.neighbours.size ?? 0,
     events: v.events,
-    received: v.received
+    received: v.received,
+    attempts: v.attempts
   }
 }
 
 async function run (c: RunCommand): Promise<void> {
   const channel = ChannelId.parse(c.channel)
-  const viewers: BenchViewer[] = c.joins.map(j => ({ index: j.index, nodeStartMs: 0, startedAtMs: null, firstNeighbourMs: null, firstSeedNeighbourMs: null, firstSegmentMs: null, events: [], received: [] }))
+  const viewers: BenchViewer[] = c.joins.map(j => ({ index: j.index, nodeStartMs: 0, startedAtMs: null, firstNeighbourMs: null, firstSeedNeighbourMs: null, firstSegmentMs: null, events: [], received: [], attempts: [] }))
   await sleep(c.t0 - Date.now())
   const cpu0 = process.cpuUsage()
   const loop = monitorEventLoopDelay({ resolution: 10 })
