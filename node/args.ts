@@ -110,3 +110,11 @@ export function shortDurationFlag (args: ParsedArgs, name: string, fallback: num
   if (!(ms >= min && ms <= max)) throw new UsageError(`--${name} must be a duration from ${min} ms to ${max / 1000} s such as 1s or 500ms, got "${text}"`)
   return Math.round(ms)
 }
+
+/** The relay addresses to join through: `--bootstrap` (repeatable), else SWARMCAST_BOOTSTRAP; required. */
+export function bootstrapFlag (args: ParsedArgs, env: NodeJS.ProcessEnv): string[] {
+  const given = listFlag(args, 'bootstrap')
+  const bootstrap = given.length > 0 ? given : envList(env.SWARMCAST_BOOTSTRAP)
+  if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
+  return bootstrap
+}

@@ -1,5 +1,5 @@
 import { createInterface, clearLine, cursorTo } from 'node:readline'
-import { UsageError, boolFlag, countFlag, listFlag, requireFlag, stringFlag, envList } from '../args.ts'
+import { boolFlag, countFlag, requireFlag, stringFlag, bootstrapFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
 import { ChannelId } from '../../src/channel/index.ts'
@@ -53,10 +53,7 @@ ${DATA_HELP}`,
     const channel = ChannelId.parse(requireFlag(args, 'channel', 'the channel id to join (see swarmcast channel create)'))
     const timeoutMs = countFlag(args, 'timeout', 15) * 1000
     const historyLines = stringFlag(args, 'history') === '0' ? 0 : countFlag(args, 'history', 20)
-    const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
-    if (bootstrap.length === 0) {
-      throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
-    }
+    const bootstrap = bootstrapFlag(args, env)
     const json = boolFlag(args, 'json')
     const sendText = stringFlag(args, 'send')
     const nick = stringFlag(args, 'nick')

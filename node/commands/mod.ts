@@ -1,4 +1,4 @@
-import { UsageError, boolFlag, countFlag, durationFlag, listFlag, requireFlag, stringFlag, envList } from '../args.ts'
+import { UsageError, boolFlag, countFlag, durationFlag, requireFlag, stringFlag, bootstrapFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
 import { ChannelId } from '../../src/channel/index.ts'
@@ -67,8 +67,7 @@ ${DATA_HELP}`,
     const timeoutMs = countFlag(args, 'timeout', 15) * 1000
     // check every flag before touching the network
     const plan = planAction(ctx, action)
-    const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
-    if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
+    const bootstrap = bootstrapFlag(args, env)
 
     const session = await openPeerSession({ dataFlag: stringFlag(args, 'data'), env, bootstrap, host: stringFlag(args, 'host') ?? env.SWARMCAST_HOST, timeoutMs, signal: ctx.signal, name: 'swarmcast:mod' })
     try {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { UsageError, bitrateFlag, boolFlag, countFlag, listFlag, portFlag, requireFlag, shortDurationFlag, stringFlag, envList } from '../args.ts'
+import { UsageError, bitrateFlag, boolFlag, countFlag, portFlag, requireFlag, shortDurationFlag, stringFlag, bootstrapFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
 import { startHttpOrigin } from '../http-origin.ts'
@@ -69,7 +69,6 @@ ${DATA_HELP}`,
   async run ({ args, env, out, err, signal }) {
     const channelText = requireFlag(args, 'channel', 'a channel name you own, or a channel id you may stream to')
     const input = parseIngestInput(requireFlag(args, 'input', 'testsrc, a media file, or rtmp://127.0.0.1:1935/live/KEY'), boolFlag(args, 'loop'))
-    const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
     const segmentMs = shortDurationFlag(args, 'segment', 1000, 250, 10_000)
     const bitrate = bitrateFlag(args, 'bitrate', 2_500_000) as number
     const uploadLimit = bitrateFlag(args, 'upload-limit', undefined)
@@ -79,7 +78,7 @@ ${DATA_HELP}`,
     const json = boolFlag(args, 'json')
     const publicUrl = stringFlag(args, 'public-url')
     if (publicUrl != null && !/^https?:\/\/\S+$/.test(publicUrl)) throw new UsageError(`--public-url must be an http(s) URL, got "${publicUrl}"`)
-    if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
+    const bootstrap = bootstrapFlag(args, env)
 
     const session = await openPeerSession({
       dataFlag: stringFlag(args, 'data'), env, bootstrap, host, timeoutMs, signal, name: 'swarmcast:stream',

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import { UsageError, bitrateFlag, boolFlag, countFlag, durationFlag, listFlag, shortDurationFlag, stringFlag, envList } from '../args.ts'
+import { UsageError, bitrateFlag, boolFlag, countFlag, durationFlag, listFlag, shortDurationFlag, stringFlag, bootstrapFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
 import { ChannelId } from '../../src/channel/index.ts'
@@ -62,7 +62,6 @@ ${DATA_HELP}`,
     const channelText = stringFlag(args, 'channel')
     if (channelText == null) throw new UsageError('--channel is required: the channel id the streamer printed')
     const channel = ChannelId.parse(channelText)
-    const bootstrap = listFlag(args, 'bootstrap').length > 0 ? listFlag(args, 'bootstrap') : envList(env.SWARMCAST_BOOTSTRAP)
     const forMs = durationFlag(args, 'for')
     const json = boolFlag(args, 'json')
     const targetBufferMs = shortDurationFlag(args, 'buffer', 3000, 1000, 30_000)
@@ -70,7 +69,7 @@ ${DATA_HELP}`,
     for (const o of origins) if (!/^https?:\/\/\S+$/.test(o)) throw new UsageError(`--origin must be an http(s) URL, got "${o}"`)
     const p2p = !boolFlag(args, 'no-p2p')
     const uploadLimit = bitrateFlag(args, 'upload-limit', undefined)
-    if (bootstrap.length === 0) throw new UsageError('--bootstrap is required: a relay address that `swarmcast relay` printed (or set SWARMCAST_BOOTSTRAP)')
+    const bootstrap = bootstrapFlag(args, env)
     const outPath = stringFlag(args, 'out')
     const file: FileHandle | undefined = outPath != null ? await open(outPath, 'w') : undefined
 

@@ -1,4 +1,5 @@
 import { ChatHistory } from './chat-history.ts'
+import { optionalService } from '../net/optional-service.ts'
 import { ChatRoom } from './chat-room.ts'
 import { ChatValidator } from './chat-validator.ts'
 import { serveHistory } from './history-sync.ts'
@@ -99,7 +100,7 @@ export class ChatService implements Startable {
   }
 
   async #open (channel: ChannelId): Promise<ChatRoom> {
-    const moderation = await this.#moderationService()?.join(channel)
+    const moderation = await optionalService(this.#components, 'moderation')?.join(channel)
     const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
     await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
@@ -119,15 +120,6 @@ export class ChatService implements Startable {
     })
     this.#rooms.set(channel.text, room)
     return room
-  }
-
-  // libp2p's components object throws for a service that is not registered
-  #moderationService (): ChatServiceComponents['moderation'] {
-    try {
-      return this.#components.moderation
-    } catch {
-      return undefined
-    }
   }
 
   leave (channel: ChannelId): void {

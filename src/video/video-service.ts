@@ -1,4 +1,5 @@
 import { lpStream } from '@libp2p/utils'
+import { optionalService } from '../net/optional-service.ts'
 import { ChannelId } from '../channel/channel-id.ts'
 import { VideoSwarm } from './video-swarm.ts'
 import { UploadLimiter } from './upload-limiter.ts'
@@ -96,7 +97,7 @@ export class VideoService implements Startable {
   }
 
   async #open (channel: ChannelId): Promise<VideoSwarm> {
-    const moderation = await this.#moderationService()?.join(channel)
+    const moderation = await optionalService(this.#components, 'moderation')?.join(channel)
     const swarm = new VideoSwarm({
       channel,
       pubsub: this.#components.pubsub,
@@ -110,15 +111,6 @@ export class VideoService implements Startable {
     })
     this.#swarms.set(channel.text, swarm)
     return swarm
-  }
-
-  // libp2p's components object throws for a service that is not registered
-  #moderationService (): VideoServiceComponents['moderation'] {
-    try {
-      return this.#components.moderation
-    } catch {
-      return undefined
-    }
   }
 
   swarm (channel: ChannelId | string): VideoSwarm | undefined {
