@@ -1,3 +1,5 @@
 export { startRelay, Relay } from './relay.ts'
 export type { RelayInit, RelayNode } from './relay.ts'
 export * from './constants.ts'
+export { startHttpOrigin, serveHls, PortUnavailableError } from './http-origin.ts'
+export type { HttpOrigin, HttpOriginInit, HlsServeOptions } from './http-origin.ts'

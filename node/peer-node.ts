@@ -1,10 +1,10 @@
 import { openStore } from '../src/store/index.ts'
-import { createSwarmNode, joinNetwork } from '../src/net/index.ts'
+import { awaitReservation, createSwarmNode, joinNetwork } from '../src/net/index.ts'
 import { chat } from '../src/chat/index.ts'
 import { moderation } from '../src/moderation/index.ts'
 import { video } from '../src/video/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
-import { nodeTransports, peerListenAddrs } from './platform.ts'
+import { nodeNoiseCrypto, nodeTransports, peerListenAddrs } from './platform.ts'
 import type { ChatService } from '../src/chat/index.ts'
 import type { ModerationService } from '../src/moderation/index.ts'
 import type { VideoService, VideoServiceInit } from '../src/video/index.ts'
@@ -32,6 +32,8 @@ export interface PeerSessionInit {
   name: string
   /** Upload limits and origins of the video service. */
   video?: VideoServiceInit
+  /** Told when no relay gives this node a reservation (browsers and peers behind NAT cannot dial it then). */
+  warn?: (text: string) => void
 }
 
 /**
@@ -43,7 +45,9 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
   const store = await openStore(keys.paths.store)
   let node: PeerNode | undefined
   let closing: Promise<void> | undefined
+  const closed = new AbortController()
   const close = async (): Promise<void> => {
+    closed.abort()
     closing ??= (async () => {
       await node?.stop()
       await store.close()
@@ -57,10 +61,14 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
       listen: peerListenAddrs(init.host),
       bootstrap: init.bootstrap,
       transports: nodeTransports,
+      noiseCrypto: nodeNoiseCrypto,
       // moderation first: chat and video find it among their components
       services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }), video: video(init.video) }
     })
     await joinNetwork(node, init.bootstrap, { signal: init.signal, timeoutMs: init.timeoutMs })
+    awaitReservation(node, { signal: AbortSignal.any([init.signal, closed.signal]) }).catch((err: Error) => {
+      if (err.name === 'NoReservationError') init.warn?.(`warning: ${err.message}`)
+    })
     return { keys, store, node, close }
   } catch (err) {
     await close()

@@ -58,7 +58,7 @@ ${DATA_HELP}`,
     const sendText = stringFlag(args, 'send')
     const nick = stringFlag(args, 'nick')
 
-    const session = await openPeerSession({ dataFlag: stringFlag(args, 'data'), env, bootstrap, host: stringFlag(args, 'host') ?? env.SWARMCAST_HOST, timeoutMs, signal, name: 'swarmcast:chat' })
+    const session = await openPeerSession({ dataFlag: stringFlag(args, 'data'), env, bootstrap, host: stringFlag(args, 'host') ?? env.SWARMCAST_HOST, timeoutMs, signal, name: 'swarmcast:chat', warn: err })
     try {
       const room = await session.node.services.chat.join(channel)
       if (nick != null) await room.setNick(nick)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { UsageError, bitrateFlag, boolFlag, countFlag, portFlag, requireFlag, shortDurationFlag, stringFlag, bootstrapFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
-import { startHttpOrigin } from '../http-origin.ts'
+import { startHttpOrigin } from '../../bootstrap/http-origin.ts'
 import { Ingest, parseIngestInput } from '../ingest/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import type { CutSegment, IngestStatus } from '../ingest/index.ts'
@@ -81,7 +81,7 @@ ${DATA_HELP}`,
     const bootstrap = bootstrapFlag(args, env)
 
     const session = await openPeerSession({
-      dataFlag: stringFlag(args, 'data'), env, bootstrap, host, timeoutMs, signal, name: 'swarmcast:stream',
+      dataFlag: stringFlag(args, 'data'), env, bootstrap, host, timeoutMs, signal, name: 'swarmcast:stream', warn: err,
       video: { uploadLimit: uploadLimit != null ? uploadLimit / 8 : undefined }
     })
     const cleanup: Array<() => Promise<void>> = [session.close]

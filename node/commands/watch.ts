@@ -74,7 +74,7 @@ ${DATA_HELP}`,
     const file: FileHandle | undefined = outPath != null ? await open(outPath, 'w') : undefined
 
     const session = await openPeerSession({
-      dataFlag: stringFlag(args, 'data'), env, bootstrap, host: stringFlag(args, 'host') ?? env.SWARMCAST_HOST, timeoutMs: countFlag(args, 'timeout', 15) * 1000, signal, name: 'swarmcast:watch',
+      dataFlag: stringFlag(args, 'data'), env, bootstrap, host: stringFlag(args, 'host') ?? env.SWARMCAST_HOST, timeoutMs: countFlag(args, 'timeout', 15) * 1000, signal, name: 'swarmcast:watch', warn: err,
       video: { uploadLimit: uploadLimit != null ? uploadLimit / 8 : undefined, origins }
     })
     try {

@@ -36,3 +36,5 @@ export const DEFAULT_MAX_CONNECTIONS = 200
 export const MAX_CLOCK_SKEW_MS = 30_000
 /** How long a node waits for its first bootstrap peer before telling the user. */
 export const BOOTSTRAP_TIMEOUT_MS = 15_000
+/** How long a node that listens on /p2p-circuit waits for a relay reservation before it warns. */
+export const RESERVATION_TIMEOUT_MS = 10_000

@@ -21,6 +21,8 @@ import {
 import type { ChannelDiscovery, ChannelDiscoveryInit } from './channel-discovery.ts'
 import type { ClockService } from './clock-service.ts'
 import type { GossipSub } from '@libp2p/gossipsub'
+import type { WebSocketsInit } from '@libp2p/websockets'
+import type { ICryptoInterface } from '@libp2p/noise'
 import type { Identify } from '@libp2p/identify'
 import type { Ping } from '@libp2p/ping'
 import type { ComponentLogger, ConnectionGater, Libp2p, PrivateKey, ServiceMap } from '@libp2p/interface'
@@ -53,9 +55,19 @@ export interface SwarmNodeInit<Extra extends ServiceMap = Record<never, never>> 
   bootstrap?: string[]
   /** Platform transports beyond WebSockets, WebRTC and circuit relay (TCP in Node). */
   transports?: TransportFactory[]
+  /**
+   * Noise's cipher and key primitives (Node passes `nodeNoiseCrypto` from
+   * node/noise-crypto.ts, fast for gossip-sized frames); stock noise's when
+   * absent. Same wire format either way.
+   */
+  noiseCrypto?: ICryptoInterface
   /** Browsers pass one that allows ws:// and private addresses for local use. */
   connectionGater?: ConnectionGater
   maxConnections?: number
+  /** WebSocket transport options, e.g. `https: { cert, key }` to listen for WSS. */
+  webSockets?: WebSocketsInit
+  /** A libp2p metrics implementation (the relay exports Prometheus metrics). */
+  metrics?: Libp2pOptions['metrics']
   /**
    * Extra services, e.g. chat or the relay's circuitRelayServer. Their
    * factories may use the core services (pubsub, discovery, ...) as components,
@@ -143,11 +155,11 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
     },
     transports: [
       ...(init.transports ?? []),
-      webSockets(),
+      webSockets(init.webSockets),
       webRTC(),
       circuitRelayTransport()
     ],
-    connectionEncrypters: [noise()],
+    connectionEncrypters: [noise({ crypto: init.noiseCrypto })],
     streamMuxers: [yamux()],
     connectionGater: {
       ...init.connectionGater,
@@ -158,6 +170,7 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
       maxConnections: init.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       allow: [LOOPBACK_CIDR]
     },
+    metrics: init.metrics,
     peerDiscovery: bootstrapList.length > 0 ? [bootstrap({ list: bootstrapList, timeout: 0 })] : [],
     services
   })

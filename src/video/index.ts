@@ -5,6 +5,8 @@ export type { Neighbour, SegmentSource, FetchResult, SwarmStats, VideoSwarmEvent
 export { Viewer } from './viewer.ts'
 export type { ViewerInit, ViewerEvents, ViewerStats, PlayedSegment } from './viewer.ts'
 export { LiveWindow } from './live-window.ts'
+export { LiveMirror } from './live-mirror.ts'
+export type { MirrorStats } from './live-mirror.ts'
 export type { PutResult } from './live-window.ts'
 export { AnnouncementValidator } from './announcement-validator.ts'
 export type { AnnouncementCheck, AnnouncementRefusal } from './announcement-validator.ts'

@@ -78,6 +78,9 @@ export interface SwarmStats {
   segmentsFromSeed: number
   segmentsFromOrigin: number
   badSegments: number
+  /** Segments (and their bytes) this node uploaded to neighbours. */
+  segmentsServed: number
+  bytesServed: number
 }
 
 interface HavesSubscriber {
@@ -100,7 +103,7 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
   readonly topic: string
   readonly window = new LiveWindow()
   readonly neighbours = new Map<string, Neighbour>()
-  readonly stats: SwarmStats = { bytesFromPeers: 0, bytesFromSeed: 0, bytesFromOrigin: 0, segmentsFromPeers: 0, segmentsFromSeed: 0, segmentsFromOrigin: 0, badSegments: 0 }
+  readonly stats: SwarmStats = { bytesFromPeers: 0, bytesFromSeed: 0, bytesFromOrigin: 0, segmentsFromPeers: 0, segmentsFromSeed: 0, segmentsFromOrigin: 0, badSegments: 0, segmentsServed: 0, bytesServed: 0 }
   readonly #init: VideoSwarmInit
   readonly #validator: AnnouncementValidator
   readonly #accepted = new WeakMap<Message, SegmentAnnouncement>()
@@ -253,6 +256,10 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
     try {
       await lp.write(encodeResponse(SwarmStatus.Ok, bytes))
       await stream.close()
+      if (request.kind === RequestKind.Segment) {
+        this.stats.segmentsServed++
+        this.stats.bytesServed += bytes.byteLength
+      }
     } finally {
       release()
     }

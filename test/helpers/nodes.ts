@@ -9,12 +9,11 @@ import { Identity } from '../../src/identity/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import { nodeTransports } from '../../node/platform.ts'
 import { tempDir } from './cli.ts'
-import type { Relay } from '../../bootstrap/index.ts'
+import type { Relay, RelayInit } from '../../bootstrap/index.ts'
 import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
 import type { ModerationService } from '../../src/moderation/index.ts'
 import type { VideoService, VideoServiceInit } from '../../src/video/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
-import type { ChannelId } from '../../src/channel/index.ts'
 import type { Test } from 'tap'
 
 /** A temporary data dir removed at the end of `t`. */
@@ -24,11 +23,19 @@ async function testDir (t: Test): Promise<string> {
   return tmp.dir
 }
 
+export interface TestRelayOptions extends Partial<Omit<RelayInit, 'store' | 'privateKey' | 'httpPort'>> {
+  /** Data dir to reuse (a restart); a fresh temporary one otherwise. */
+  dir?: string
+  /** Serve HTTP on a free port. */
+  http?: boolean
+}
+
 /** An in-process relay on free loopback ports with its own store, stopped at the end of `t`. */
-export async function testRelay (t: Test, options: { follow?: ChannelId[], dir?: string, http?: boolean, peers?: string[] } = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
+export async function testRelay (t: Test, options: TestRelayOptions = {}): Promise<{ relay: Relay, bootstrap: string[], dir: string, stop: () => Promise<void> }> {
   const dir = options.dir ?? await testDir(t)
   const store = await openStore(join(dir, 'store'))
-  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: options.http === true ? 0 : false, name: 'relay', store, follow: options.follow, peers: options.peers })
+  const { http, dir: _dir, ...rest } = options
+  const relay = await startRelay({ privateKey: await generateKeyPair('Ed25519'), host: '127.0.0.1', tcpPort: 0, wsPort: 0, httpPort: http === true ? 0 : false, name: 'relay', store, ...rest })
   let stopped: Promise<void> | undefined
   const stop = async (): Promise<void> => {
     stopped ??= (async () => { await relay.stop(); await store.close() })()

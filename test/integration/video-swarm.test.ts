@@ -3,31 +3,14 @@ import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { Viewer, hashHex } from '../../src/video/index.ts'
 import { testRelay, testVideoPeer } from '../helpers/nodes.ts'
+import { seedLoop, SEED_LOOP } from '../helpers/seed-loop.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import type { VideoSwarm, ViewerInit } from '../../src/video/index.ts'
 import type { VideoNode } from '../helpers/nodes.ts'
 import type { PeerId } from '@libp2p/interface'
 import type { Test } from 'tap'
 
-// Segments of made-up bytes: the swarm moves and checks bytes, whatever they encode.
-const SEGMENT_MS = 500
-const SEGMENT_BYTES = 64 * 1024
-const INIT = crypto.getRandomValues(new Uint8Array(1200))
-
-/** Cuts and seeds one segment every SEGMENT_MS until stopped; returns the hashes seeded by seq. */
-function seedLoop (swarm: VideoSwarm, identity: Identity): { seeded: Map<number, string>, stop: () => void } {
-  const seeded = new Map<number, string>()
-  const seq0 = Date.now()
-  let n = 0
-  const timer = setInterval(() => {
-    const bytes = crypto.getRandomValues(new Uint8Array(SEGMENT_BYTES))
-    const seq = seq0 + n
-    void swarm.seed(identity, { seq, duration: SEGMENT_MS, bytes, mediaTime: n * SEGMENT_MS, init: INIT, codecs: 'avc1.4d401f,mp4a.40.2' })
-      .then(() => { seeded.set(seq, hashHex(bytes)) })
-    n++
-  }, SEGMENT_MS)
-  return { seeded, stop: () => { clearInterval(timer) } }
-}
+const { SEGMENT_MS, SEGMENT_BYTES } = SEED_LOOP
 
 /** Joins `count` viewers to `channel`; each records the hash of every segment it plays. */
 async function startViewers (t: Test, channel: ChannelId, bootstrap: string[], count: number, init: Partial<ViewerInit> = {}): Promise<Array<{ node: VideoNode, swarm: VideoSwarm, viewer: Viewer, got: Map<number, string> }>> {

@@ -6,7 +6,7 @@ import type { HlsOriginStats, LiveWindowLookup } from '../src/video/hls-origin.t
 import type { UploadLimiter } from '../src/video/upload-limiter.ts'
 
 /** A connection that moves no bytes this long is dropped (a live segment this late is of no use anyway). */
-const SOCKET_IDLE_TIMEOUT_MS = 10_000
+export const SOCKET_IDLE_TIMEOUT_MS = 10_000
 
 /** A listen port is taken or not ours to use. */
 export class PortUnavailableError extends Error {
