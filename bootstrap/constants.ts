@@ -9,3 +9,7 @@ export const DEFAULT_MAX_RESERVATIONS = 256
 export const DEFAULT_RELAY_MAX_CONNECTIONS = 1000
 /** Time allowed for a clean shutdown before the process exits anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000
+/** New inbound connections per second from one IP (many browsers can share a NAT). */
+export const RELAY_INBOUND_PER_HOST_PER_S = 100
+/** Inbound connections in their handshake at once; more are refused until some finish. */
+export const RELAY_MAX_PENDING_INBOUND = 128

@@ -9,7 +9,7 @@ import { RelayMetrics, libp2pMetrics } from './metrics.ts'
 import { DEFAULT_WEB_ROOT } from './web-app.ts'
 import {
   DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS,
-  DEFAULT_TCP_PORT, DEFAULT_WS_PORT
+  DEFAULT_TCP_PORT, DEFAULT_WS_PORT, RELAY_INBOUND_PER_HOST_PER_S, RELAY_MAX_PENDING_INBOUND
 } from './constants.ts'
 import type { SwarmNode } from '../src/net/index.ts'
 import type { CircuitRelayService } from '@libp2p/circuit-relay-v2'
@@ -108,6 +108,8 @@ export async function startRelay (init: RelayInit): Promise<Relay> {
     webSockets: init.tls != null ? { https: { cert: init.tls.cert, key: init.tls.key } } : undefined,
     metrics: metricsRegistry.libp2p,
     maxConnections: init.maxConnections ?? DEFAULT_RELAY_MAX_CONNECTIONS,
+    // the caps hold for loopback peers too: a relay's limits are its promise to operators
+    inbound: { exemptLoopback: false, perHostPerSecond: RELAY_INBOUND_PER_HOST_PER_S, maxPending: RELAY_MAX_PENDING_INBOUND },
     services: {
       relay: circuitRelayServer({
         reservations: { maxReservations: init.maxReservations ?? DEFAULT_MAX_RESERVATIONS }

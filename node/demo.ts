@@ -1,6 +1,6 @@
 // `npm start`: a local swarmcast network to try things in: a relay on the
-// well-known ports of 127.0.0.1, a test-pattern stream on a demo channel, and
-// the commands to watch it and chat in it. (The viewer page comes with the browser issue.)
+// well-known ports of 127.0.0.1 serving the viewer page, a test-pattern stream
+// on a demo channel, and the commands to watch it and chat in it from a terminal.
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { join } from 'node:path'
@@ -19,7 +19,7 @@ const channel = ChannelId.derive((await loadLocalKeys(streamerDir, process.env))
 const store = await openStore(keys.paths.store)
 let relay
 try {
-  // the relay follows the demo channel, so whoever joins later still gets the chat so far
+  // the relay follows the demo channel: it keeps the chat so far and the live window (its HLS cache)
   relay = await startRelay({ privateKey: keys.peerKey, host: '127.0.0.1', tcpPort: DEFAULT_TCP_PORT, wsPort: DEFAULT_WS_PORT, httpPort: DEFAULT_HTTP_PORT, name: 'swarmcast:demo', store, follow: [channel] })
 } catch (err) {
   await store.close()
@@ -38,12 +38,16 @@ streamer.once('exit', (code) => { if (code !== 0 && !stopping) process.stdout.wr
 
 process.stdout.write(`swarmcast demo network is up (Ctrl-C stops it)
 
-relay      ${relay.addrs().join('\n           ')}
-http       ${relay.httpUrl}/healthz
-channel    ${channel.text}
+  Open the viewer page, in two tabs to see peer-to-peer at work:
+    ${relay.httpUrl}/c/${channel.text}
 
-Watch the demo stream (a test pattern with a tone) headless, or play its HLS URL
-(printed below) in ffplay, VLC or any HLS player:
+relay      ${relay.addrs().join('\n           ')}
+http       ${relay.httpUrl}/healthz   ${relay.httpUrl}/metrics
+channel    ${channel.text}
+HLS        ${relay.httpUrl}/live/${channel.text}/index.m3u8
+
+Watch the demo stream (a test pattern with a tone) headless, or play the HLS URL
+in ffplay, VLC or any HLS player:
   npx swarmcast watch --channel ${channel.text} --bootstrap ${tcp} --data ${join(dataDir, 'viewer')}
 
 Chat in two more terminals:

@@ -1,5 +1,4 @@
 import { createLibp2p } from 'libp2p'
-import { noise } from '@libp2p/noise'
 import { yamux } from '@libp2p/yamux'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
@@ -11,6 +10,7 @@ import { gossipsub } from '@libp2p/gossipsub'
 import { prefixLogger, defaultLogger } from '@libp2p/logger'
 import { multiaddr } from '@multiformats/multiaddr'
 import { contentMessageId, fastMessageId } from './message-id.ts'
+import { noise } from '@libp2p/noise'
 import { channelDiscovery } from './channel-discovery.ts'
 import { clockService } from './clock-service.ts'
 import { PeerPenalties } from './peer-penalties.ts'
@@ -64,6 +64,13 @@ export interface SwarmNodeInit<Extra extends ServiceMap = Record<never, never>> 
   /** Browsers pass one that allows ws:// and private addresses for local use. */
   connectionGater?: ConnectionGater
   maxConnections?: number
+  /**
+   * Limits on inbound connections. By default loopback peers skip them (local
+   * demos and tests run many peers on one IP); a relay that must hold its caps
+   * for every peer passes `exemptLoopback: false` and per-host rates that suit
+   * many browsers behind one NAT.
+   */
+  inbound?: { exemptLoopback?: boolean, perHostPerSecond?: number, maxPending?: number }
   /** WebSocket transport options, e.g. `https: { cert, key }` to listen for WSS. */
   webSockets?: WebSocketsInit
   /** A libp2p metrics implementation (the relay exports Prometheus metrics). */
@@ -168,7 +175,9 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
     },
     connectionManager: {
       maxConnections: init.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-      allow: [LOOPBACK_CIDR]
+      allow: init.inbound?.exemptLoopback === false ? [] : [LOOPBACK_CIDR],
+      inboundConnectionThreshold: init.inbound?.perHostPerSecond,
+      maxIncomingPendingConnections: init.inbound?.maxPending
     },
     metrics: init.metrics,
     peerDiscovery: bootstrapList.length > 0 ? [bootstrap({ list: bootstrapList, timeout: 0 })] : [],

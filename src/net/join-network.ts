@@ -40,7 +40,7 @@ export async function joinNetwork (node: SwarmNode, bootstrap: readonly string[]
   const wanted = bootstrap.map(addr => peerIdFromString(multiaddr(addr).getComponents().findLast(c => c.name === 'p2p')?.value ?? ''))
   const peer = await firstConnected(node, wanted, signal).catch(() => {
     if (options.signal?.aborted === true) throw options.signal.reason
-    throw new BootstrapUnreachableError(`could not reach any bootstrap peer within ${timeoutMs / 1000} s (tried ${bootstrap.join(', ')}); check that \`swarmcast relay\` is running there and that the address and port are right`)
+    throw new BootstrapUnreachableError(`could not reach any bootstrap peer within ${timeoutMs / 1000} s (tried ${bootstrap.join(', ')}); check that \`swarmcast relay\` is running there and that the address and port are right; a relay at its connection cap (--max-connections, see its /healthz) also turns newcomers away`)
   })
   if (options.skipClockCheck === true) return { peer }
   const clock = await node.services.clock.sample(peer, { signal: options.signal })

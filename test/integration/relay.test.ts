@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { multiaddr } from '@multiformats/multiaddr'
 import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
-import { hashHex } from '../../src/video/index.ts'
-import { awaitReservation, createSwarmNode } from '../../src/net/index.ts'
+import { hashHex, LiveMirror } from '../../src/video/index.ts'
+import { awaitReservation, createSwarmNode, joinNetwork } from '../../src/net/index.ts'
 import { nodeTransports } from '../../node/platform.ts'
 import { testPeer, testRelay, testVideoPeer } from '../helpers/nodes.ts'
 import { seedLoop } from '../helpers/seed-loop.ts'
@@ -159,3 +159,38 @@ async function rawGetStatus (base: string, path: string): Promise<number> {
     req.end()
   })
 }
+
+t.test('over its connection cap the relay refuses newcomers with a clear error; connected peers keep working', async t => {
+  const { relay, bootstrap } = await testRelay(t, { maxConnections: 3 })
+  const peers = []
+  for (let i = 0; i < 3; i++) {
+    const peer = await testPeer(t, `peer${i}`, bootstrap)
+    await joinNetwork(peer, bootstrap, { skipClockCheck: true })
+    peers.push(peer)
+  }
+  const late = await testPeer(t, 'late', bootstrap)
+  await t.rejects(joinNetwork(late, bootstrap, { skipClockCheck: true, timeoutMs: 4_000 }), { name: 'BootstrapUnreachableError', message: /connection cap \(--max-connections.*turns newcomers away/ }, 'the newcomer is told the relay may be full')
+  t.equal(relay.node.getConnections().length, 3, 'the relay holds its cap')
+  for (const peer of peers) t.ok(await peer.services.ping.ping(relay.node.peerId) >= 0, 'a connected peer still reaches the relay')
+})
+
+t.test('viewers on two peered relays share one video swarm; both relays cache the stream', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'two-relay-swarm')
+  const east = await testRelay(t, { follow: [channel] })
+  const west = await testRelay(t, { follow: [channel], peers: east.bootstrap })
+  await waitFor(() => west.relay.node.getConnections(east.relay.node.peerId).length > 0, 'the relays to peer')
+  const streamer = await testVideoPeer(t, 'streamer', east.bootstrap)
+  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
+  t.teardown(seeding.stop)
+  const viewer = await testVideoPeer(t, 'viewer', west.bootstrap)
+  const swarm = await viewer.services.video.join(channel)
+  const mirror = new LiveMirror(swarm)
+  mirror.start()
+  t.teardown(() => { mirror.close() })
+  await waitFor(() => swarm.window.held().length >= 3, 'the viewer on the west relay to receive three segments', 20_000)
+  await waitFor(() => east.relay.node.services.video.swarm(channel)!.window.held().length >= 3 && west.relay.node.services.video.swarm(channel)!.window.held().length >= 3, 'both relays to cache the stream', 20_000)
+  seeding.stop()
+  const held = swarm.window.held().filter(seq => seeding.seeded.has(seq))
+  t.ok(held.length >= 3 && held.every(seq => hashHex(swarm.window.segment(seq)!) === seeding.seeded.get(seq)), 'the viewer holds the streamer\'s bytes')
+})
