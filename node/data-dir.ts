@@ -18,9 +18,24 @@ export async function ensureDataDir (dir: string): Promise<DataPaths> {
     await mkdir(dir, { recursive: true, mode: 0o700 })
     await access(dir, fsConstants.W_OK)
   } catch (err) {
-    throw new DataDirError(`cannot use data dir ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; pick another with --data DIR or SWARMCAST_DATA`)
+    throw dataDirError(dir, err as NodeJS.ErrnoException)
   }
   return dataPaths(dir)
+}
+
+const FS_ERROR_TEXT: Record<string, string> = {
+  ENOSPC: 'the disk holding it is full; free some space',
+  EDQUOT: 'the disk quota is used up; free some space',
+  EROFS: 'it is on a read-only file system',
+  EACCES: 'this user may not write there',
+  EPERM: 'this user may not write there',
+  ENOTDIR: 'a file is in the way of the directory'
+}
+
+/** A data dir failure (at start or on a later write) as one line that says what to do. */
+export function dataDirError (dir: string, err: NodeJS.ErrnoException): DataDirError {
+  const why = FS_ERROR_TEXT[err.code ?? ''] ?? err.code ?? err.message
+  return new DataDirError(`cannot use data dir ${dir}: ${why} (${err.code ?? err.message}); fix that, or pick another with --data DIR or SWARMCAST_DATA`)
 }
 
 export interface DataPaths {

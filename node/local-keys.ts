@@ -1,7 +1,7 @@
 import { peerIdFromPrivateKey } from '@libp2p/peer-id'
 import { loadOrCreateIdentity } from '../src/identity/index.ts'
 import { loadOrCreatePeerKey } from '../src/net/index.ts'
-import { ensureDataDir, resolveDataDir } from './data-dir.ts'
+import { dataDirError, ensureDataDir, resolveDataDir } from './data-dir.ts'
 import { keyFile } from './key-file.ts'
 import type { Identity } from '../src/identity/index.ts'
 import type { DataPaths } from './data-dir.ts'
@@ -19,7 +19,12 @@ export interface LocalKeys {
 /** The data dir's identity and peer key, created on first use. */
 export async function loadLocalKeys (dataFlag: string | undefined, env: NodeJS.ProcessEnv): Promise<LocalKeys> {
   const paths = await ensureDataDir(resolveDataDir(dataFlag, env))
-  const { identity, created } = await loadOrCreateIdentity(keyFile(paths.identityKey))
-  const peerKey = await loadOrCreatePeerKey(keyFile(paths.peerKey))
+  const { identity, created, peerKey } = await (async () => {
+    const { identity, created } = await loadOrCreateIdentity(keyFile(paths.identityKey))
+    return { identity, created, peerKey: await loadOrCreatePeerKey(keyFile(paths.peerKey)) }
+  })().catch((err: NodeJS.ErrnoException) => {
+    // a key that cannot be written (full or read-only disk) is a data dir problem; other errors say their own
+    throw typeof err.code === 'string' && err.syscall != null ? dataDirError(paths.dir, err) : err
+  })
   return { paths, identity, created, peerKey, peerId: peerIdFromPrivateKey(peerKey) }
 }

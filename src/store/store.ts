@@ -50,7 +50,7 @@ export async function openStore (location: string): Promise<Store> {
     if (cause?.code === 'LEVEL_LOCKED') {
       throw new StoreLockedError(`the store at ${location} is in use by another swarmcast process; stop it or give this one its own --data DIR`)
     }
-    throw new StoreOpenError(`cannot open the store at ${location}: ${cause?.message ?? (err as Error).message}`)
+    throw new StoreOpenError(`cannot open the store at ${location}: ${cause?.message ?? (err as Error).message}; check that its disk has free space and that this user may write there`)
   }
   return new LevelStore(db)
 }
