@@ -90,6 +90,14 @@ ${DATA_HELP}`,
       viewer.addEventListener('started', (evt) => { if (!json) err(`playing after ${evt.detail.startupMs} ms`) })
       viewer.addEventListener('stall', () => { if (!json) err('stalled: waiting for the next segment') })
       viewer.addEventListener('skip', (evt) => { err(`skipped ${evt.detail.to - evt.detail.from} segment(s) that never arrived`) })
+      viewer.addEventListener('offline', (evt) => {
+        if (json) out(JSON.stringify({ type: 'offline', lastSeq: evt.detail.lastSeq ?? null }))
+        else err('the stream is offline: waiting for it to come back (Ctrl-C to stop)')
+      })
+      viewer.addEventListener('online', (evt) => {
+        if (json) out(JSON.stringify({ type: 'online', seq: evt.detail.seq }))
+        else err('the stream is back')
+      })
       swarm.addEventListener('bad-peer', (evt) => { err(`peer ${evt.detail.peer.toString()} sent a segment that does not match its signed hash: dropped it`) })
       viewer.start()
       const startedAt = Date.now()

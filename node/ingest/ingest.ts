@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { access, constants as fsConstants, mkdir, mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { TypedEventEmitter } from 'main-event'
@@ -8,6 +8,7 @@ import { FfmpegNotFoundError, findFfmpeg } from './ffmpeg-binary.ts'
 import { parseInitSegment } from './codecs.ts'
 import { rebaseSegment } from './fmp4.ts'
 import { parseMediaPlaylist } from './playlist.ts'
+import { spawnTied } from '../tied-spawn.ts'
 import {
   CLOCK_FONTS, INGEST_DEFAULTS, INIT_NAME, MAX_RESTART_DELAY_MS, PLAYLIST_NAME, POLL_INTERVAL_MS,
   PROBE_TIMEOUT_MS, SEGMENT_PATTERN, STDERR_TAIL_LINES, STOP_GRACE_MS
@@ -245,7 +246,7 @@ export class Ingest extends TypedEventEmitter<IngestEvents> {
     if (this.#stopping != null) return
     const args = ffmpegArgs({ ...this.#settings, input: this.input, outDir: dir, clockFont: this.#clockFont, fileHasAudio })
     this.#log('run %d: %s %s', n, ffmpeg, args.join(' '))
-    const proc = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true })
+    const proc = spawnTied(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true })
     const run: Run = {
       n,
       dir,

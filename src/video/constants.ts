@@ -57,3 +57,5 @@ export const RETRY_BUSY_PEER_AFTER_MS = 200
 export const START_SETTLE_MS = 100
 /** Stalled this long with a later segment in hand, playback skips the missing one. */
 export const SKIP_MISSING_AFTER_MS = 2_000
+/** With no new segment announced for this long, a viewer calls the stream offline. */
+export const OFFLINE_AFTER_MS = 5_000

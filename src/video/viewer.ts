@@ -1,7 +1,7 @@
 import { TypedEventEmitter } from 'main-event'
 import {
   DEFAULT_FIRST_FETCHERS, DEFAULT_TARGET_BUFFER_MS, MAX_LOOKAHEAD_SEGMENTS, MAX_PARALLEL_FETCHES, MAX_REQUESTS_PER_PEER,
-  ORIGIN_MARGIN_MS, RETRY_BUSY_PEER_AFTER_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, START_SETTLE_MS
+  OFFLINE_AFTER_MS, ORIGIN_MARGIN_MS, RETRY_BUSY_PEER_AFTER_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, START_SETTLE_MS
 } from './constants.ts'
 import type { FetchResult, Neighbour, VideoSwarm } from './video-swarm.ts'
 import type { SegmentAnnouncement } from './segment-announcement.ts'
@@ -37,6 +37,10 @@ export interface ViewerEvents {
   resume: CustomEvent<{ stallMs: number }>
   /** Segments that never came were skipped. */
   skip: CustomEvent<{ from: number, to: number }>
+  /** No new segment was announced for a while: the streamer stopped or is gone. */
+  offline: CustomEvent<{ lastSeq: number | undefined }>
+  /** Announcements came again after `offline`; playback goes on from the new ones. */
+  online: CustomEvent<{ seq: number }>
 }
 
 export interface ViewerStats {
@@ -47,6 +51,8 @@ export interface ViewerStats {
   /** Media ms buffered ahead of the playhead. */
   bufferMs: number
   skipped: number
+  /** Whether the stream is off the air (see the `offline` event). */
+  offline: boolean
   /** Verified segment latency, announcement signed → verified here, ms (recent samples). */
   latencies: number[]
 }
@@ -78,6 +84,8 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
   #stallMs = 0
   #played = 0
   #skipped = 0
+  #lastAnnouncementAt: number | undefined
+  #offline = false
   #timer: ReturnType<typeof setTimeout> | undefined
   #wakeAt = Infinity
   #running = false
@@ -117,6 +125,7 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
       stallMs: this.#stallMs + stalledNow,
       bufferMs: this.#startupMs == null ? 0 : Math.max(0, this.#bufferEnd - now),
       skipped: this.#skipped,
+      offline: this.#offline,
       latencies: [...this.#latencies]
     }
   }
@@ -133,7 +142,30 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
 
   #onAnnouncement = (evt: CustomEvent<SegmentAnnouncement>): void => {
     this.#seen(evt.detail)
+    this.#lastAnnouncementAt = this.#init.now()
+    if (this.#offline) this.#backOnline(evt.detail)
     this.#schedule()
+  }
+
+  // The streamer came back (a restart starts new seqs and maybe a new init segment):
+  // the seqs between the old and the new ones never existed, so play on from the
+  // new ones without calling them skipped.
+  #backOnline (a: SegmentAnnouncement): void {
+    this.#offline = false
+    if (this.#next != null && a.seq > this.#next && !this.swarm.window.announcements().some(k => k.seq >= this.#next! && k.seq < a.seq)) {
+      this.#next = a.seq
+    }
+    this.safeDispatchEvent('online', { detail: { seq: a.seq } })
+  }
+
+  // Off the air: no new announcement for a while after the last one.
+  #checkOffline (now: number): number {
+    if (this.#lastAnnouncementAt == null) return Infinity
+    const at = this.#lastAnnouncementAt + OFFLINE_AFTER_MS
+    if (this.#offline || now < at) return this.#offline ? Infinity : at
+    this.#offline = true
+    this.safeDispatchEvent('offline', { detail: { lastSeq: this.swarm.window.newest?.seq } })
+    return Infinity
   }
 
   #onChange = (): void => { this.#schedule() }
@@ -239,6 +271,7 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
     const now = this.#init.now()
     if (this.#next == null) this.#chooseStart(now)
     let wakeAt = this.#firstAnnouncementAt != null && this.#next == null ? this.#firstAnnouncementAt + START_SETTLE_MS : Infinity
+    wakeAt = Math.min(wakeAt, this.#checkOffline(now))
     if (this.#next != null) {
       this.#advance(now)
       if (this.#startupMs != null && this.#stalledSince == null) wakeAt = Math.min(wakeAt, this.#bufferEnd)
