@@ -21,6 +21,7 @@ export interface PeerSyncSchedulerInit {
 export class PeerSyncScheduler {
   readonly #init: PeerSyncSchedulerInit
   readonly #last = new Map<string, number>()
+  readonly #deferred = new Set<string>()
   readonly #timers = new Set<ReturnType<typeof setTimeout>>()
   #closed = false
 
@@ -34,13 +35,29 @@ export class PeerSyncScheduler {
   }
 
   peerJoined (peer: PeerId): void {
-    const last = this.#last.get(peer.toString())
-    if (this.#closed || (last != null && Date.now() - last < this.#init.intervalMs)) return
+    if (this.#closed) return
+    const key = peer.toString()
+    const last = this.#last.get(key)
+    const wait = last == null ? 0 : last + this.#init.intervalMs - Date.now()
+    if (wait > 0) {
+      // asked too recently (a peer that left and came back, e.g. across a short
+      // partition): ask again once the interval is over, rather than never
+      if (this.#deferred.has(key)) return
+      this.#deferred.add(key)
+      this.#later(peer, wait, () => { this.peerJoined(peer) }, () => { this.#deferred.delete(key) })
+      return
+    }
     this.#run(peer)
+    this.#later(peer, this.#init.settleMs, () => { this.#run(peer) })
+  }
+
+  // Runs `then` after `ms` if we are still open and `peer` still a neighbour.
+  #later (peer: PeerId, ms: number, then: () => void, always = (): void => {}): void {
     const timer = setTimeout(() => {
       this.#timers.delete(timer)
-      if (!this.#closed && this.#init.stillThere(peer)) this.#run(peer)
-    }, this.#init.settleMs)
+      always()
+      if (!this.#closed && this.#init.stillThere(peer)) then()
+    }, ms)
     this.#timers.add(timer)
   }
 

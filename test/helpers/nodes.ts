@@ -14,6 +14,7 @@ import type { ChatService, ChatServiceInit } from '../../src/chat/index.ts'
 import type { ModerationService } from '../../src/moderation/index.ts'
 import type { VideoService, VideoServiceInit } from '../../src/video/index.ts'
 import type { SwarmNode } from '../../src/net/index.ts'
+import type { ConnectionGater } from '@libp2p/interface'
 import type { Test } from 'tap'
 
 /** A temporary data dir removed at the end of `t`. */
@@ -57,6 +58,8 @@ export type ChatNode = SwarmNode<{ moderation: ModerationService, chat: ChatServ
 export interface ChatPeerOptions extends Partial<Omit<ChatServiceInit, 'store'>> {
   /** Data dir to reuse (a restart); a fresh temporary one otherwise. */
   dir?: string
+  /** To cut the node off from some peers (partition tests). */
+  connectionGater?: ConnectionGater
 }
 
 /** An in-process peer with moderation and chat, its own identity and a real LevelDB store. */
@@ -64,13 +67,15 @@ export async function testChatPeer (t: Test, name: string, bootstrap: string[] =
   const dir = options.dir ?? await testDir(t)
   const store = await openStore(join(dir, 'store'))
   const identity = options.identity ?? await Identity.generate()
+  const { connectionGater, dir: _dir, ...chatInit } = options
   const node: ChatNode = await createSwarmNode({
     name,
     bootstrap,
     transports: nodeTransports,
     listen: ['/ip4/127.0.0.1/tcp/0'],
+    connectionGater,
     // moderation before chat: chat finds it among its components
-    services: { moderation: moderation({ store, identity }), chat: chat({ ...options, store, identity }) }
+    services: { moderation: moderation({ store, identity }), chat: chat({ ...chatInit, store, identity }) }
   })
   let stopped: Promise<void> | undefined
   const stop = async (): Promise<void> => {
