@@ -38,3 +38,8 @@ export const MAX_CLOCK_SKEW_MS = 30_000
 export const BOOTSTRAP_TIMEOUT_MS = 15_000
 /** How long a node that listens on /p2p-circuit waits for a relay reservation before it warns. */
 export const RESERVATION_TIMEOUT_MS = 10_000
+/** After losing every relay, the first redial comes after about this long, then twice as long each time up to the maximum. */
+export const RELAY_REDIAL_FIRST_MS = 1_000
+export const RELAY_REDIAL_MAX_MS = 30_000
+/** One redial attempt gives up after this long. */
+export const RELAY_REDIAL_TIMEOUT_MS = 10_000

@@ -1,15 +1,14 @@
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { RELAY_REDIAL_FIRST_MS, RELAY_REDIAL_MAX_MS, RELAY_REDIAL_TIMEOUT_MS } from './constants.ts'
 import type { Libp2p, PeerId } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
 
 /** The part of a node this uses (any node's services will do). */
 type NodeLike = Pick<Libp2p, 'getConnections' | 'dial' | 'addEventListener' | 'removeEventListener'>
-import type { Multiaddr } from '@multiformats/multiaddr'
 
-/** First redial after losing every relay, then doubling up to the maximum. */
-const FIRST_RETRY_MS = 1_000
-const MAX_RETRY_MS = 30_000
-const DIAL_TIMEOUT_MS = 10_000
+// ±30 %: nodes that lost the same relay at the same moment spread their redials
+const JITTER = 0.3
 
 export interface RelayKeeperEvents {
   /** Whether the node holds a connection to one of its relays now. */
@@ -17,14 +16,15 @@ export interface RelayKeeperEvents {
 }
 
 /**
- * Keeps the tab connected to one of its relays: when the last relay connection
- * drops, redials them with backoff (1 s, 2 s, 4 s ... 30 s) until one answers.
- * Playback meanwhile goes on from peers and the HTTP origin.
+ * Keeps a node connected to one of its relays: when the last relay connection
+ * drops, redials them with jittered backoff (1 s, 2 s, 4 s ... 30 s) until one
+ * answers, so a relay that comes back is not hit by every node at once.
+ * Meanwhile chat and video go on over the direct links between peers.
  */
 export class RelayKeeper extends EventTarget {
   readonly #node: NodeLike
   readonly #relays: Array<{ peer: PeerId, addrs: Multiaddr[] }>
-  #retryMs = FIRST_RETRY_MS
+  #retryMs = RELAY_REDIAL_FIRST_MS
   #timer: ReturnType<typeof setTimeout> | undefined
   #dialing = false
   #closed = false
@@ -54,7 +54,7 @@ export class RelayKeeper extends EventTarget {
 
   #onConnect = (evt: CustomEvent<PeerId>): void => {
     if (!this.#relays.some(r => r.peer.equals(evt.detail))) return
-    this.#retryMs = FIRST_RETRY_MS
+    this.#retryMs = RELAY_REDIAL_FIRST_MS
     clearTimeout(this.#timer)
     this.#timer = undefined
     this.#emit({ connected: true })
@@ -67,8 +67,8 @@ export class RelayKeeper extends EventTarget {
 
   #schedule (): void {
     if (this.#closed || this.#timer != null) return
-    const wait = this.#retryMs
-    this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS)
+    const wait = Math.round(this.#retryMs * (1 - JITTER + 2 * JITTER * Math.random()))
+    this.#retryMs = Math.min(this.#retryMs * 2, RELAY_REDIAL_MAX_MS)
     this.#emit({ connected: false, retryInMs: wait })
     this.#timer = setTimeout(() => { this.#timer = undefined; void this.#redial() }, wait)
   }
@@ -80,7 +80,7 @@ export class RelayKeeper extends EventTarget {
       let lastError: Error | undefined
       for (const relay of this.#relays) {
         try {
-          await this.#node.dial(relay.addrs, { signal: AbortSignal.timeout(DIAL_TIMEOUT_MS) })
+          await this.#node.dial(relay.addrs, { signal: AbortSignal.timeout(RELAY_REDIAL_TIMEOUT_MS) })
           return
         } catch (err) {
           lastError = err as Error
