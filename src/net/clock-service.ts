@@ -1,5 +1,4 @@
-import { lpStream } from '@libp2p/utils'
-import { wire, decodeBounded } from '../wire/index.ts'
+import { wire, decodeBounded, boundedLpStream } from '../wire/index.ts'
 import { CLOCK_PROTOCOL, CLOCK_TIMEOUT_MS, MAX_CLOCK_RESPONSE_BYTES } from './constants.ts'
 import type { AbortOptions, ComponentLogger, Logger, PeerId, Startable, Stream } from '@libp2p/interface'
 import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
@@ -56,7 +55,7 @@ export class ClockService implements Startable {
     const sent = this.#now()
     const stream = await this.#components.connectionManager.openStream(peer, CLOCK_PROTOCOL, { signal })
     try {
-      const lp = lpStream(stream, { maxDataLength: MAX_CLOCK_RESPONSE_BYTES })
+      const lp = boundedLpStream(stream, MAX_CLOCK_RESPONSE_BYTES)
       const reply = decodeBounded(wire.ClockResponse, 'clock response', (await lp.read({ signal })).subarray(), MAX_CLOCK_RESPONSE_BYTES)
       const received = this.#now()
       await stream.close({ signal }).catch(() => {})
@@ -70,7 +69,7 @@ export class ClockService implements Startable {
   async #answer (stream: Stream): Promise<void> {
     try {
       const signal = AbortSignal.timeout(CLOCK_TIMEOUT_MS)
-      const lp = lpStream(stream, { maxDataLength: MAX_CLOCK_RESPONSE_BYTES })
+      const lp = boundedLpStream(stream, MAX_CLOCK_RESPONSE_BYTES)
       await lp.write(wire.ClockResponse.encode({ now: this.#now() }).finish(), { signal })
       await stream.close({ signal })
     } catch (err) {

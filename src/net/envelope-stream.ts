@@ -1,5 +1,5 @@
-import { lpStream } from '@libp2p/utils'
 import { MAX_ENVELOPE_BYTES } from '../envelope/constants.ts'
+import { boundedLpStream } from '../wire/index.ts'
 import type { AbortOptions, Logger, PeerId, Stream } from '@libp2p/interface'
 import type { ConnectionManager } from '@libp2p/interface-internal'
 
@@ -12,6 +12,12 @@ export interface EnvelopeStreamLimits {
 
 /** Most bytes of a request (a small protobuf). */
 const MAX_REQUEST_BYTES = 128
+/**
+ * A request must arrive this soon after its stream opens, whatever the
+ * exchange's budget (mod-sync has a minute): a silent peer must not hold a
+ * stream slot for the whole budget. Same bound as the segments protocol.
+ */
+const REQUEST_READ_TIMEOUT_MS = 5_000
 
 /**
  * Serves one request whose answer is a stream of length-prefixed envelopes,
@@ -21,8 +27,8 @@ const MAX_REQUEST_BYTES = 128
 export async function serveEnvelopes (stream: Stream, limits: EnvelopeStreamLimits, answer: (request: Uint8Array) => AsyncIterable<Uint8Array> | Iterable<Uint8Array>, log: Logger): Promise<void> {
   const signal = AbortSignal.timeout(limits.timeoutMs)
   try {
-    const lp = lpStream(stream, { maxDataLength: MAX_ENVELOPE_BYTES })
-    const request = (await lp.read({ signal })).subarray()
+    const lp = boundedLpStream(stream, MAX_ENVELOPE_BYTES)
+    const request = (await lp.read({ signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_READ_TIMEOUT_MS)]) })).subarray()
     if (request.byteLength > MAX_REQUEST_BYTES) throw new RangeError(`request of ${request.byteLength} bytes is over ${MAX_REQUEST_BYTES}`)
     let items = 0
     let bytes = 0
@@ -46,7 +52,7 @@ export async function * requestEnvelopes (connectionManager: ConnectionManager, 
   const signal = AbortSignal.any([AbortSignal.timeout(limits.timeoutMs), ...(options.signal != null ? [options.signal] : [])])
   const stream = await connectionManager.openStream(peer, protocol, { signal })
   try {
-    const lp = lpStream(stream, { maxDataLength: MAX_ENVELOPE_BYTES })
+    const lp = boundedLpStream(stream, MAX_ENVELOPE_BYTES)
     await lp.write(request, { signal })
     let bytes = 0
     for (let i = 0; i < limits.maxItems; i++) {

@@ -31,6 +31,7 @@ export class LiveMirror {
   start (): void {
     if (this.#running) return
     this.#running = true
+    this.swarm.serveAsSource()
     this.swarm.window.addEventListener('announcement', this.#schedule)
     this.swarm.addEventListener('neighbours', this.#schedule)
     this.#schedule()

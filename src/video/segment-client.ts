@@ -1,4 +1,4 @@
-import { lpStream } from '@libp2p/utils'
+import { boundedLpStream } from '../wire/index.ts'
 import { SEGMENTS_PROTOCOL, MAX_SWARM_MESSAGE_BYTES } from './constants.ts'
 import { decodeHaves, decodeResponse, encodeRequest, MAX_RESPONSE_BYTES, RequestKind } from './swarm-messages.ts'
 import type { Haves, SwarmStatus } from './swarm-messages.ts'
@@ -15,7 +15,7 @@ export type SegmentWanted = { kind: 'segment', seq: number } | { kind: 'init', i
 export async function requestFromPeer (connectionManager: ConnectionManager, peer: PeerId, channel: ChannelId, wanted: SegmentWanted, signal: AbortSignal): Promise<{ status: SwarmStatus, data: Uint8Array }> {
   const stream = await connectionManager.openStream(peer, SEGMENTS_PROTOCOL, { signal })
   try {
-    const lp = lpStream(stream, { maxDataLength: MAX_RESPONSE_BYTES })
+    const lp = boundedLpStream(stream, MAX_RESPONSE_BYTES)
     await lp.write(encodeRequest(wanted.kind === 'segment'
       ? { channelId: channel.bytes, kind: RequestKind.Segment, seq: wanted.seq }
       : { channelId: channel.bytes, kind: RequestKind.Init, initHash: wanted.initHash }), { signal })
@@ -38,7 +38,7 @@ export async function * subscribeHaves (connectionManager: ConnectionManager, pe
   const onAbort = (): void => { stream.abort(new Error('haves subscription closed')) }
   signal.addEventListener('abort', onAbort, { once: true })
   try {
-    const lp = lpStream(stream, { maxDataLength: MAX_SWARM_MESSAGE_BYTES })
+    const lp = boundedLpStream(stream, MAX_SWARM_MESSAGE_BYTES)
     await lp.write(encodeRequest({ channelId: channel.bytes, kind: RequestKind.Haves }), { signal })
     while (true) {
       let frame

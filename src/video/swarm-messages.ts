@@ -25,6 +25,8 @@ export interface SwarmRequest {
   initHash: Uint8Array
 }
 
+const SHA256_LENGTH = 32
+
 /** Largest response frame: a whole segment plus its small header. */
 export const MAX_RESPONSE_BYTES = MAX_SEGMENT_BYTES + 64
 
@@ -36,7 +38,9 @@ export function decodeRequest (bytes: Uint8Array): SwarmRequest {
   const r = decodeBounded(wire.SwarmRequest, 'swarm request', bytes, MAX_SWARM_MESSAGE_BYTES)
   const channelId = checkLength('swarm request channel id', r.channelId, CHANNEL_ID_LENGTH)
   if (!Object.values(RequestKind).includes(r.kind as RequestKind)) throw new MalformedMessageError(`swarm request kind ${r.kind} is unknown`)
-  return { channelId, kind: r.kind as RequestKind, seq: r.seq, initHash: r.initHash ?? new Uint8Array(0) }
+  // an init segment is named by its SHA-256; an unchecked hash of up to 256 KiB costs the responder a long hex encode
+  const initHash = r.kind === RequestKind.Init ? checkLength('swarm request init hash', r.initHash, SHA256_LENGTH) : new Uint8Array(0)
+  return { channelId, kind: r.kind as RequestKind, seq: r.seq, initHash }
 }
 
 export interface Haves {

@@ -1,4 +1,4 @@
-import { lpStream } from '@libp2p/utils'
+import { boundedLpStream } from '../wire/index.ts'
 import { optionalService } from '../net/optional-service.ts'
 import { ChannelId } from '../channel/channel-id.ts'
 import { VideoSwarm } from './video-swarm.ts'
@@ -70,7 +70,7 @@ export class VideoService implements Startable {
 
   async #handle (stream: Stream, connection: Connection): Promise<void> {
     try {
-      const lp = lpStream(stream, { maxDataLength: MAX_SWARM_MESSAGE_BYTES })
+      const lp = boundedLpStream(stream, MAX_SWARM_MESSAGE_BYTES)
       const request = decodeRequest((await lp.read({ signal: AbortSignal.timeout(REQUEST_READ_TIMEOUT_MS) })).subarray())
       const swarm = this.#swarms.get(ChannelId.fromBytes(request.channelId).text)
       if (swarm == null) {

@@ -90,6 +90,9 @@ interface HavesSubscriber {
 
 // a neighbour's haves writes that may wait before it is dropped as too slow
 const MAX_HAVES_BACKLOG = 32
+// an answer the asker has not taken in this long is reset (askers give up after
+// PEER_REQUEST_TIMEOUT_MS): a peer that never reads must not hold an upload slot for good
+const UPLOAD_TIMEOUT_MS = 5_000
 
 /**
  * One channel's video swarm on one node: verified announcements (gossip and
@@ -132,9 +135,18 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
     return [...new Set([...(this.#init.origins ?? []), ...(this.window.newest?.origins ?? [])])]
   }
 
-  /** Whether this node is the stream's source. */
+  /** Whether this node is the stream's source (or stands in for it, see serveAsSource). */
   get seeding (): boolean {
     return this.#seeding
+  }
+
+  /**
+   * Tells neighbours to treat us like the stream's source: a relay that keeps
+   * the whole window. Viewers then ask each other first and come to us as they
+   * would to the streamer, so the swarm carries the load and we are its backstop.
+   */
+  serveAsSource (): void {
+    this.#seeding = true
   }
 
   /**
@@ -241,21 +253,22 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
     const bytes = request.kind === RequestKind.Segment
       ? this.window.segment(request.seq)
       : this.window.init(hex(request.initHash))
+    const signal = AbortSignal.timeout(UPLOAD_TIMEOUT_MS)
     if (bytes == null) {
-      await lp.write(encodeResponse(SwarmStatus.NotFound))
-      await stream.close()
+      await lp.write(encodeResponse(SwarmStatus.NotFound), { signal })
+      await stream.close({ signal })
       return
     }
     // init segments are tiny and needed first: they skip the limiter
-    const release = request.kind === RequestKind.Init ? () => {} : await this.#init.limiter.acquire(bytes.byteLength)
+    const release = request.kind === RequestKind.Init ? () => {} : await this.#init.limiter.acquire(bytes.byteLength, signal)
     if (release == null) {
-      await lp.write(encodeResponse(SwarmStatus.Busy))
-      await stream.close()
+      await lp.write(encodeResponse(SwarmStatus.Busy), { signal })
+      await stream.close({ signal })
       return
     }
     try {
-      await lp.write(encodeResponse(SwarmStatus.Ok, bytes))
-      await stream.close()
+      await lp.write(encodeResponse(SwarmStatus.Ok, bytes), { signal })
+      await stream.close({ signal })
       if (request.kind === RequestKind.Segment) {
         this.stats.segmentsServed++
         this.stats.bytesServed += bytes.byteLength

@@ -1,5 +1,15 @@
-/** Input was larger than the bound for its kind; nothing of it was decoded. */
-export class OversizeMessageError extends Error {
+/** Input was not a valid encoding of the expected message, or broke a field bound. */
+export class MalformedMessageError extends Error {
+  override readonly name: string = 'MalformedMessageError'
+}
+
+/**
+ * Input was larger than the bound for its kind; nothing of it was decoded. It
+ * is a kind of malformed input, so a reader documented to throw
+ * MalformedMessageError (a payload over its bound inside a valid envelope) and
+ * a validator that turns that into Reject cover it too.
+ */
+export class OversizeMessageError extends MalformedMessageError {
   override readonly name = 'OversizeMessageError'
   readonly size: number
   readonly limit: number
@@ -9,9 +19,4 @@ export class OversizeMessageError extends Error {
     this.size = size
     this.limit = limit
   }
-}
-
-/** Input was not a valid encoding of the expected message, or broke a field bound. */
-export class MalformedMessageError extends Error {
-  override readonly name = 'MalformedMessageError'
 }
