@@ -16,7 +16,8 @@ export const Kind = {
   ModGrant: wire.Kind.MOD_GRANT,
   ModRevocation: wire.Kind.MOD_REVOCATION,
   ModAction: wire.Kind.MOD_ACTION,
-  VideoSegment: wire.Kind.VIDEO_SEGMENT
+  VideoSegment: wire.Kind.VIDEO_SEGMENT,
+  SfuProduce: wire.Kind.SFU_PRODUCE
 } as const
 export type Kind = typeof Kind[keyof typeof Kind]
 

@@ -263,7 +263,10 @@ export namespace swarmcast {
         MOD_ACTION = 12,
 
         /** VIDEO_SEGMENT value */
-        VIDEO_SEGMENT = 20
+        VIDEO_SEGMENT = 20,
+
+        /** SFU_PRODUCE value */
+        SFU_PRODUCE = 30
     }
 
     /**
@@ -858,6 +861,536 @@ export namespace swarmcast {
 
         /** Shape of a ClockResponse. */
         type $Shape = swarmcast.ClockResponse.$Properties;
+    }
+
+    /** SfuRequestKind enum. */
+    enum SfuRequestKind {
+
+        /** SFU_REQUEST_UNSPECIFIED value */
+        SFU_REQUEST_UNSPECIFIED = 0,
+
+        /** SFU_CAPABILITIES value */
+        SFU_CAPABILITIES = 1,
+
+        /** SFU_PRODUCE value */
+        SFU_PRODUCE = 2,
+
+        /** SFU_CREATE_TRANSPORT value */
+        SFU_CREATE_TRANSPORT = 3,
+
+        /** SFU_CONNECT_TRANSPORT value */
+        SFU_CONNECT_TRANSPORT = 4,
+
+        /** SFU_CONSUME value */
+        SFU_CONSUME = 5,
+
+        /** SFU_RESUME value */
+        SFU_RESUME = 6,
+
+        /** SFU_REQUEST_KEYFRAME value */
+        SFU_REQUEST_KEYFRAME = 7,
+
+        /** SFU_CLOSE value */
+        SFU_CLOSE = 8,
+
+        /** SFU_WATCH value */
+        SFU_WATCH = 9
+    }
+
+    /** SfuMediaKind enum. */
+    enum SfuMediaKind {
+
+        /** SFU_MEDIA_UNSPECIFIED value */
+        SFU_MEDIA_UNSPECIFIED = 0,
+
+        /** SFU_VIDEO value */
+        SFU_VIDEO = 1,
+
+        /** SFU_AUDIO value */
+        SFU_AUDIO = 2
+    }
+
+    /**
+     * Properties of a SfuRequest.
+     * @deprecated Use swarmcast.SfuRequest.$Properties instead.
+     */
+    interface ISfuRequest extends swarmcast.SfuRequest.$Properties {
+    }
+
+    /** Represents a SfuRequest. */
+    class SfuRequest {
+
+        /**
+         * Constructs a new SfuRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SfuRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SfuRequest kind. */
+        kind: swarmcast.SfuRequestKind;
+
+        /** SfuRequest channelId. */
+        channelId: Uint8Array;
+
+        /** SfuRequest authorization. */
+        authorization: Uint8Array;
+
+        /** SfuRequest transportId. */
+        transportId: string;
+
+        /** SfuRequest consumerId. */
+        consumerId: string;
+
+        /** SfuRequest media. */
+        media: swarmcast.SfuMediaKind;
+
+        /** SfuRequest params. */
+        params: string;
+
+        /**
+         * Creates a new SfuRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SfuRequest instance
+         */
+        static create(properties: swarmcast.SfuRequest.$Shape): swarmcast.SfuRequest & swarmcast.SfuRequest.$Shape;
+        static create(properties?: swarmcast.SfuRequest.$Properties): swarmcast.SfuRequest;
+
+        /**
+         * Encodes the specified SfuRequest message. Does not implicitly {@link swarmcast.SfuRequest.verify|verify} messages.
+         * @param message SfuRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SfuRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SfuRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SfuRequest & swarmcast.SfuRequest.$Shape} SfuRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SfuRequest & swarmcast.SfuRequest.$Shape;
+    }
+
+    namespace SfuRequest {
+
+        /** Properties of a SfuRequest. */
+        interface $Properties {
+
+            /** SfuRequest kind */
+            kind?: (swarmcast.SfuRequestKind|null);
+
+            /** SfuRequest channelId */
+            channelId?: (Uint8Array|null);
+
+            /** SfuRequest authorization */
+            authorization?: (Uint8Array|null);
+
+            /** SfuRequest transportId */
+            transportId?: (string|null);
+
+            /** SfuRequest consumerId */
+            consumerId?: (string|null);
+
+            /** SfuRequest media */
+            media?: (swarmcast.SfuMediaKind|null);
+
+            /** SfuRequest params */
+            params?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SfuRequest. */
+        type $Shape = swarmcast.SfuRequest.$Properties;
+    }
+
+    /** SfuStatus enum. */
+    enum SfuStatus {
+
+        /** SFU_OK value */
+        SFU_OK = 0,
+
+        /** SFU_REFUSED value */
+        SFU_REFUSED = 1,
+
+        /** SFU_BUSY value */
+        SFU_BUSY = 2,
+
+        /** SFU_NOT_FOUND value */
+        SFU_NOT_FOUND = 3,
+
+        /** SFU_BAD_REQUEST value */
+        SFU_BAD_REQUEST = 4
+    }
+
+    /**
+     * Properties of a SfuRtpTarget.
+     * @deprecated Use swarmcast.SfuRtpTarget.$Properties instead.
+     */
+    interface ISfuRtpTarget extends swarmcast.SfuRtpTarget.$Properties {
+    }
+
+    /** Represents a SfuRtpTarget. */
+    class SfuRtpTarget {
+
+        /**
+         * Constructs a new SfuRtpTarget.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SfuRtpTarget.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SfuRtpTarget media. */
+        media: swarmcast.SfuMediaKind;
+
+        /** SfuRtpTarget ip. */
+        ip: string;
+
+        /** SfuRtpTarget port. */
+        port: number;
+
+        /** SfuRtpTarget rtcpPort. */
+        rtcpPort: number;
+
+        /**
+         * Creates a new SfuRtpTarget instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SfuRtpTarget instance
+         */
+        static create(properties: swarmcast.SfuRtpTarget.$Shape): swarmcast.SfuRtpTarget & swarmcast.SfuRtpTarget.$Shape;
+        static create(properties?: swarmcast.SfuRtpTarget.$Properties): swarmcast.SfuRtpTarget;
+
+        /**
+         * Encodes the specified SfuRtpTarget message. Does not implicitly {@link swarmcast.SfuRtpTarget.verify|verify} messages.
+         * @param message SfuRtpTarget message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SfuRtpTarget.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SfuRtpTarget message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SfuRtpTarget & swarmcast.SfuRtpTarget.$Shape} SfuRtpTarget
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SfuRtpTarget & swarmcast.SfuRtpTarget.$Shape;
+    }
+
+    namespace SfuRtpTarget {
+
+        /** Properties of a SfuRtpTarget. */
+        interface $Properties {
+
+            /** SfuRtpTarget media */
+            media?: (swarmcast.SfuMediaKind|null);
+
+            /** SfuRtpTarget ip */
+            ip?: (string|null);
+
+            /** SfuRtpTarget port */
+            port?: (number|null);
+
+            /** SfuRtpTarget rtcpPort */
+            rtcpPort?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SfuRtpTarget. */
+        type $Shape = swarmcast.SfuRtpTarget.$Properties;
+    }
+
+    /**
+     * Properties of a SfuResponse.
+     * @deprecated Use swarmcast.SfuResponse.$Properties instead.
+     */
+    interface ISfuResponse extends swarmcast.SfuResponse.$Properties {
+    }
+
+    /** Represents a SfuResponse. */
+    class SfuResponse {
+
+        /**
+         * Constructs a new SfuResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SfuResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SfuResponse status. */
+        status: swarmcast.SfuStatus;
+
+        /** SfuResponse message. */
+        message: string;
+
+        /** SfuResponse params. */
+        params: string;
+
+        /** SfuResponse transportId. */
+        transportId: string;
+
+        /** SfuResponse consumerId. */
+        consumerId: string;
+
+        /** SfuResponse targets. */
+        targets: swarmcast.SfuRtpTarget.$Properties[];
+
+        /** SfuResponse epoch. */
+        epoch: number;
+
+        /**
+         * Creates a new SfuResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SfuResponse instance
+         */
+        static create(properties: swarmcast.SfuResponse.$Shape): swarmcast.SfuResponse & swarmcast.SfuResponse.$Shape;
+        static create(properties?: swarmcast.SfuResponse.$Properties): swarmcast.SfuResponse;
+
+        /**
+         * Encodes the specified SfuResponse message. Does not implicitly {@link swarmcast.SfuResponse.verify|verify} messages.
+         * @param message SfuResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SfuResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SfuResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SfuResponse & swarmcast.SfuResponse.$Shape} SfuResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SfuResponse & swarmcast.SfuResponse.$Shape;
+    }
+
+    namespace SfuResponse {
+
+        /** Properties of a SfuResponse. */
+        interface $Properties {
+
+            /** SfuResponse status */
+            status?: (swarmcast.SfuStatus|null);
+
+            /** SfuResponse message */
+            message?: (string|null);
+
+            /** SfuResponse params */
+            params?: (string|null);
+
+            /** SfuResponse transportId */
+            transportId?: (string|null);
+
+            /** SfuResponse consumerId */
+            consumerId?: (string|null);
+
+            /** SfuResponse targets */
+            targets?: (swarmcast.SfuRtpTarget.$Properties[]|null);
+
+            /** SfuResponse epoch */
+            epoch?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SfuResponse. */
+        type $Shape = swarmcast.SfuResponse.$Properties;
+    }
+
+    /** SfuEventKind enum. */
+    enum SfuEventKind {
+
+        /** SFU_EVENT_UNSPECIFIED value */
+        SFU_EVENT_UNSPECIFIED = 0,
+
+        /** SFU_PRODUCER_READY value */
+        SFU_PRODUCER_READY = 1,
+
+        /** SFU_PRODUCER_CLOSED value */
+        SFU_PRODUCER_CLOSED = 2,
+
+        /** SFU_TRANSPORT_CLOSED value */
+        SFU_TRANSPORT_CLOSED = 3,
+
+        /** SFU_CONSUMER_CLOSED value */
+        SFU_CONSUMER_CLOSED = 4
+    }
+
+    /**
+     * Properties of a SfuEvent.
+     * @deprecated Use swarmcast.SfuEvent.$Properties instead.
+     */
+    interface ISfuEvent extends swarmcast.SfuEvent.$Properties {
+    }
+
+    /** Represents a SfuEvent. */
+    class SfuEvent {
+
+        /**
+         * Constructs a new SfuEvent.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SfuEvent.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SfuEvent kind. */
+        kind: swarmcast.SfuEventKind;
+
+        /** SfuEvent epoch. */
+        epoch: number;
+
+        /** SfuEvent transportId. */
+        transportId: string;
+
+        /** SfuEvent consumerId. */
+        consumerId: string;
+
+        /** SfuEvent reason. */
+        reason: string;
+
+        /**
+         * Creates a new SfuEvent instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SfuEvent instance
+         */
+        static create(properties: swarmcast.SfuEvent.$Shape): swarmcast.SfuEvent & swarmcast.SfuEvent.$Shape;
+        static create(properties?: swarmcast.SfuEvent.$Properties): swarmcast.SfuEvent;
+
+        /**
+         * Encodes the specified SfuEvent message. Does not implicitly {@link swarmcast.SfuEvent.verify|verify} messages.
+         * @param message SfuEvent message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SfuEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SfuEvent message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SfuEvent & swarmcast.SfuEvent.$Shape} SfuEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SfuEvent & swarmcast.SfuEvent.$Shape;
+    }
+
+    namespace SfuEvent {
+
+        /** Properties of a SfuEvent. */
+        interface $Properties {
+
+            /** SfuEvent kind */
+            kind?: (swarmcast.SfuEventKind|null);
+
+            /** SfuEvent epoch */
+            epoch?: (number|null);
+
+            /** SfuEvent transportId */
+            transportId?: (string|null);
+
+            /** SfuEvent consumerId */
+            consumerId?: (string|null);
+
+            /** SfuEvent reason */
+            reason?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SfuEvent. */
+        type $Shape = swarmcast.SfuEvent.$Properties;
+    }
+
+    /**
+     * Properties of a SfuProduceAuthorization.
+     * @deprecated Use swarmcast.SfuProduceAuthorization.$Properties instead.
+     */
+    interface ISfuProduceAuthorization extends swarmcast.SfuProduceAuthorization.$Properties {
+    }
+
+    /** Represents a SfuProduceAuthorization. */
+    class SfuProduceAuthorization {
+
+        /**
+         * Constructs a new SfuProduceAuthorization.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarmcast.SfuProduceAuthorization.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SfuProduceAuthorization peerId. */
+        peerId: Uint8Array;
+
+        /** SfuProduceAuthorization timestamp. */
+        timestamp: number;
+
+        /**
+         * Creates a new SfuProduceAuthorization instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SfuProduceAuthorization instance
+         */
+        static create(properties: swarmcast.SfuProduceAuthorization.$Shape): swarmcast.SfuProduceAuthorization & swarmcast.SfuProduceAuthorization.$Shape;
+        static create(properties?: swarmcast.SfuProduceAuthorization.$Properties): swarmcast.SfuProduceAuthorization;
+
+        /**
+         * Encodes the specified SfuProduceAuthorization message. Does not implicitly {@link swarmcast.SfuProduceAuthorization.verify|verify} messages.
+         * @param message SfuProduceAuthorization message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarmcast.SfuProduceAuthorization.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SfuProduceAuthorization message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarmcast.SfuProduceAuthorization & swarmcast.SfuProduceAuthorization.$Shape} SfuProduceAuthorization
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarmcast.SfuProduceAuthorization & swarmcast.SfuProduceAuthorization.$Shape;
+    }
+
+    namespace SfuProduceAuthorization {
+
+        /** Properties of a SfuProduceAuthorization. */
+        interface $Properties {
+
+            /** SfuProduceAuthorization peerId */
+            peerId?: (Uint8Array|null);
+
+            /** SfuProduceAuthorization timestamp */
+            timestamp?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SfuProduceAuthorization. */
+        type $Shape = swarmcast.SfuProduceAuthorization.$Properties;
     }
 
     /**

@@ -624,6 +624,7 @@ export const swarmcast = $root.swarmcast = (() => {
      * @property {number} MOD_REVOCATION=11 MOD_REVOCATION value
      * @property {number} MOD_ACTION=12 MOD_ACTION value
      * @property {number} VIDEO_SEGMENT=20 VIDEO_SEGMENT value
+     * @property {number} SFU_PRODUCE=30 SFU_PRODUCE value
      */
     swarmcast.Kind = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -634,6 +635,7 @@ export const swarmcast = $root.swarmcast = (() => {
         values[valuesById[11] = "MOD_REVOCATION"] = 11;
         values[valuesById[12] = "MOD_ACTION"] = 12;
         values[valuesById[20] = "VIDEO_SEGMENT"] = 20;
+        values[valuesById[30] = "SFU_PRODUCE"] = 30;
         return values;
     })();
 
@@ -2121,6 +2123,1253 @@ export const swarmcast = $root.swarmcast = (() => {
         };
 
         return ClockResponse;
+    })();
+
+    /**
+     * SfuRequestKind enum.
+     * @name swarmcast.SfuRequestKind
+     * @enum {number}
+     * @property {number} SFU_REQUEST_UNSPECIFIED=0 SFU_REQUEST_UNSPECIFIED value
+     * @property {number} SFU_CAPABILITIES=1 SFU_CAPABILITIES value
+     * @property {number} SFU_PRODUCE=2 SFU_PRODUCE value
+     * @property {number} SFU_CREATE_TRANSPORT=3 SFU_CREATE_TRANSPORT value
+     * @property {number} SFU_CONNECT_TRANSPORT=4 SFU_CONNECT_TRANSPORT value
+     * @property {number} SFU_CONSUME=5 SFU_CONSUME value
+     * @property {number} SFU_RESUME=6 SFU_RESUME value
+     * @property {number} SFU_REQUEST_KEYFRAME=7 SFU_REQUEST_KEYFRAME value
+     * @property {number} SFU_CLOSE=8 SFU_CLOSE value
+     * @property {number} SFU_WATCH=9 SFU_WATCH value
+     */
+    swarmcast.SfuRequestKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SFU_REQUEST_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "SFU_CAPABILITIES"] = 1;
+        values[valuesById[2] = "SFU_PRODUCE"] = 2;
+        values[valuesById[3] = "SFU_CREATE_TRANSPORT"] = 3;
+        values[valuesById[4] = "SFU_CONNECT_TRANSPORT"] = 4;
+        values[valuesById[5] = "SFU_CONSUME"] = 5;
+        values[valuesById[6] = "SFU_RESUME"] = 6;
+        values[valuesById[7] = "SFU_REQUEST_KEYFRAME"] = 7;
+        values[valuesById[8] = "SFU_CLOSE"] = 8;
+        values[valuesById[9] = "SFU_WATCH"] = 9;
+        return values;
+    })();
+
+    /**
+     * SfuMediaKind enum.
+     * @name swarmcast.SfuMediaKind
+     * @enum {number}
+     * @property {number} SFU_MEDIA_UNSPECIFIED=0 SFU_MEDIA_UNSPECIFIED value
+     * @property {number} SFU_VIDEO=1 SFU_VIDEO value
+     * @property {number} SFU_AUDIO=2 SFU_AUDIO value
+     */
+    swarmcast.SfuMediaKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SFU_MEDIA_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "SFU_VIDEO"] = 1;
+        values[valuesById[2] = "SFU_AUDIO"] = 2;
+        return values;
+    })();
+
+    swarmcast.SfuRequest = (function() {
+
+        /**
+         * Properties of a SfuRequest.
+         * @typedef {Object} swarmcast.SfuRequest.$Properties
+         * @property {swarmcast.SfuRequestKind|null} [kind] SfuRequest kind
+         * @property {Uint8Array|null} [channelId] SfuRequest channelId
+         * @property {Uint8Array|null} [authorization] SfuRequest authorization
+         * @property {string|null} [transportId] SfuRequest transportId
+         * @property {string|null} [consumerId] SfuRequest consumerId
+         * @property {swarmcast.SfuMediaKind|null} [media] SfuRequest media
+         * @property {string|null} [params] SfuRequest params
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SfuRequest.
+         * @memberof swarmcast
+         * @interface ISfuRequest
+         * @augments swarmcast.SfuRequest.$Properties
+         * @deprecated Use swarmcast.SfuRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a SfuRequest.
+         * @typedef {swarmcast.SfuRequest.$Properties} swarmcast.SfuRequest.$Shape
+         */
+
+        /**
+         * Constructs a new SfuRequest.
+         * @memberof swarmcast
+         * @classdesc Represents a SfuRequest.
+         * @constructor
+         * @param {swarmcast.SfuRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SfuRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SfuRequest kind.
+         * @member {swarmcast.SfuRequestKind} kind
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.kind = 0;
+
+        /**
+         * SfuRequest channelId.
+         * @member {Uint8Array} channelId
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.channelId = $util.newBuffer([]);
+
+        /**
+         * SfuRequest authorization.
+         * @member {Uint8Array} authorization
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.authorization = $util.newBuffer([]);
+
+        /**
+         * SfuRequest transportId.
+         * @member {string} transportId
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.transportId = "";
+
+        /**
+         * SfuRequest consumerId.
+         * @member {string} consumerId
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.consumerId = "";
+
+        /**
+         * SfuRequest media.
+         * @member {swarmcast.SfuMediaKind} media
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.media = 0;
+
+        /**
+         * SfuRequest params.
+         * @member {string} params
+         * @memberof swarmcast.SfuRequest
+         * @instance
+         */
+        SfuRequest.prototype.params = "";
+
+        /**
+         * Creates a new SfuRequest instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SfuRequest
+         * @static
+         * @param {swarmcast.SfuRequest.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SfuRequest} SfuRequest instance
+         * @type {{
+         *   (properties: swarmcast.SfuRequest.$Shape): swarmcast.SfuRequest & swarmcast.SfuRequest.$Shape;
+         *   (properties?: swarmcast.SfuRequest.$Properties): swarmcast.SfuRequest;
+         * }}
+         */
+        SfuRequest.create = function(properties) {
+            return new SfuRequest(properties);
+        };
+
+        /**
+         * Encodes the specified SfuRequest message. Does not implicitly {@link swarmcast.SfuRequest.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SfuRequest
+         * @static
+         * @param {swarmcast.SfuRequest.$Properties} message SfuRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SfuRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.kind);
+            if (message.channelId != null && $Object.hasOwnProperty.call(message, "channelId") && message.channelId.length)
+                writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.channelId);
+            if (message.authorization != null && $Object.hasOwnProperty.call(message, "authorization") && message.authorization.length)
+                writer.uint32(/* id 3, wireType 2 =*/26).bytes(message.authorization);
+            if (message.transportId != null && $Object.hasOwnProperty.call(message, "transportId") && message.transportId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.transportId);
+            if (message.consumerId != null && $Object.hasOwnProperty.call(message, "consumerId") && message.consumerId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.consumerId);
+            if (message.media != null && $Object.hasOwnProperty.call(message, "media") && message.media !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).int32(message.media);
+            if (message.params != null && $Object.hasOwnProperty.call(message, "params") && message.params !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.params);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SfuRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SfuRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SfuRequest & swarmcast.SfuRequest.$Shape} SfuRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SfuRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SfuRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.channelId = value;
+                        else
+                            delete message.channelId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.authorization = value;
+                        else
+                            delete message.authorization;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transportId = value;
+                        else
+                            delete message.transportId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.consumerId = value;
+                        else
+                            delete message.consumerId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.media = value;
+                        else
+                            delete message.media;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.params = value;
+                        else
+                            delete message.params;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SfuRequest;
+    })();
+
+    /**
+     * SfuStatus enum.
+     * @name swarmcast.SfuStatus
+     * @enum {number}
+     * @property {number} SFU_OK=0 SFU_OK value
+     * @property {number} SFU_REFUSED=1 SFU_REFUSED value
+     * @property {number} SFU_BUSY=2 SFU_BUSY value
+     * @property {number} SFU_NOT_FOUND=3 SFU_NOT_FOUND value
+     * @property {number} SFU_BAD_REQUEST=4 SFU_BAD_REQUEST value
+     */
+    swarmcast.SfuStatus = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SFU_OK"] = 0;
+        values[valuesById[1] = "SFU_REFUSED"] = 1;
+        values[valuesById[2] = "SFU_BUSY"] = 2;
+        values[valuesById[3] = "SFU_NOT_FOUND"] = 3;
+        values[valuesById[4] = "SFU_BAD_REQUEST"] = 4;
+        return values;
+    })();
+
+    swarmcast.SfuRtpTarget = (function() {
+
+        /**
+         * Properties of a SfuRtpTarget.
+         * @typedef {Object} swarmcast.SfuRtpTarget.$Properties
+         * @property {swarmcast.SfuMediaKind|null} [media] SfuRtpTarget media
+         * @property {string|null} [ip] SfuRtpTarget ip
+         * @property {number|null} [port] SfuRtpTarget port
+         * @property {number|null} [rtcpPort] SfuRtpTarget rtcpPort
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SfuRtpTarget.
+         * @memberof swarmcast
+         * @interface ISfuRtpTarget
+         * @augments swarmcast.SfuRtpTarget.$Properties
+         * @deprecated Use swarmcast.SfuRtpTarget.$Properties instead.
+         */
+
+        /**
+         * Shape of a SfuRtpTarget.
+         * @typedef {swarmcast.SfuRtpTarget.$Properties} swarmcast.SfuRtpTarget.$Shape
+         */
+
+        /**
+         * Constructs a new SfuRtpTarget.
+         * @memberof swarmcast
+         * @classdesc Represents a SfuRtpTarget.
+         * @constructor
+         * @param {swarmcast.SfuRtpTarget.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SfuRtpTarget = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SfuRtpTarget media.
+         * @member {swarmcast.SfuMediaKind} media
+         * @memberof swarmcast.SfuRtpTarget
+         * @instance
+         */
+        SfuRtpTarget.prototype.media = 0;
+
+        /**
+         * SfuRtpTarget ip.
+         * @member {string} ip
+         * @memberof swarmcast.SfuRtpTarget
+         * @instance
+         */
+        SfuRtpTarget.prototype.ip = "";
+
+        /**
+         * SfuRtpTarget port.
+         * @member {number} port
+         * @memberof swarmcast.SfuRtpTarget
+         * @instance
+         */
+        SfuRtpTarget.prototype.port = 0;
+
+        /**
+         * SfuRtpTarget rtcpPort.
+         * @member {number} rtcpPort
+         * @memberof swarmcast.SfuRtpTarget
+         * @instance
+         */
+        SfuRtpTarget.prototype.rtcpPort = 0;
+
+        /**
+         * Creates a new SfuRtpTarget instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SfuRtpTarget
+         * @static
+         * @param {swarmcast.SfuRtpTarget.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SfuRtpTarget} SfuRtpTarget instance
+         * @type {{
+         *   (properties: swarmcast.SfuRtpTarget.$Shape): swarmcast.SfuRtpTarget & swarmcast.SfuRtpTarget.$Shape;
+         *   (properties?: swarmcast.SfuRtpTarget.$Properties): swarmcast.SfuRtpTarget;
+         * }}
+         */
+        SfuRtpTarget.create = function(properties) {
+            return new SfuRtpTarget(properties);
+        };
+
+        /**
+         * Encodes the specified SfuRtpTarget message. Does not implicitly {@link swarmcast.SfuRtpTarget.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SfuRtpTarget
+         * @static
+         * @param {swarmcast.SfuRtpTarget.$Properties} message SfuRtpTarget message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SfuRtpTarget.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.media != null && $Object.hasOwnProperty.call(message, "media") && message.media !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.media);
+            if (message.ip != null && $Object.hasOwnProperty.call(message, "ip") && message.ip !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.ip);
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port") && message.port !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.port);
+            if (message.rtcpPort != null && $Object.hasOwnProperty.call(message, "rtcpPort") && message.rtcpPort !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.rtcpPort);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SfuRtpTarget message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SfuRtpTarget
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SfuRtpTarget & swarmcast.SfuRtpTarget.$Shape} SfuRtpTarget
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SfuRtpTarget.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SfuRtpTarget();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.media = value;
+                        else
+                            delete message.media;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.ip = value;
+                        else
+                            delete message.ip;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.port = value;
+                        else
+                            delete message.port;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.rtcpPort = value;
+                        else
+                            delete message.rtcpPort;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SfuRtpTarget;
+    })();
+
+    swarmcast.SfuResponse = (function() {
+
+        /**
+         * Properties of a SfuResponse.
+         * @typedef {Object} swarmcast.SfuResponse.$Properties
+         * @property {swarmcast.SfuStatus|null} [status] SfuResponse status
+         * @property {string|null} [message] SfuResponse message
+         * @property {string|null} [params] SfuResponse params
+         * @property {string|null} [transportId] SfuResponse transportId
+         * @property {string|null} [consumerId] SfuResponse consumerId
+         * @property {Array.<swarmcast.SfuRtpTarget.$Properties>|null} [targets] SfuResponse targets
+         * @property {number|null} [epoch] SfuResponse epoch
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SfuResponse.
+         * @memberof swarmcast
+         * @interface ISfuResponse
+         * @augments swarmcast.SfuResponse.$Properties
+         * @deprecated Use swarmcast.SfuResponse.$Properties instead.
+         */
+
+        /**
+         * Shape of a SfuResponse.
+         * @typedef {swarmcast.SfuResponse.$Properties} swarmcast.SfuResponse.$Shape
+         */
+
+        /**
+         * Constructs a new SfuResponse.
+         * @memberof swarmcast
+         * @classdesc Represents a SfuResponse.
+         * @constructor
+         * @param {swarmcast.SfuResponse.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SfuResponse = function (properties) {
+            this.targets = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SfuResponse status.
+         * @member {swarmcast.SfuStatus} status
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.status = 0;
+
+        /**
+         * SfuResponse message.
+         * @member {string} message
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.message = "";
+
+        /**
+         * SfuResponse params.
+         * @member {string} params
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.params = "";
+
+        /**
+         * SfuResponse transportId.
+         * @member {string} transportId
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.transportId = "";
+
+        /**
+         * SfuResponse consumerId.
+         * @member {string} consumerId
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.consumerId = "";
+
+        /**
+         * SfuResponse targets.
+         * @member {Array.<swarmcast.SfuRtpTarget.$Properties>} targets
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.targets = $util.emptyArray;
+
+        /**
+         * SfuResponse epoch.
+         * @member {number} epoch
+         * @memberof swarmcast.SfuResponse
+         * @instance
+         */
+        SfuResponse.prototype.epoch = 0;
+
+        /**
+         * Creates a new SfuResponse instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SfuResponse
+         * @static
+         * @param {swarmcast.SfuResponse.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SfuResponse} SfuResponse instance
+         * @type {{
+         *   (properties: swarmcast.SfuResponse.$Shape): swarmcast.SfuResponse & swarmcast.SfuResponse.$Shape;
+         *   (properties?: swarmcast.SfuResponse.$Properties): swarmcast.SfuResponse;
+         * }}
+         */
+        SfuResponse.create = function(properties) {
+            return new SfuResponse(properties);
+        };
+
+        /**
+         * Encodes the specified SfuResponse message. Does not implicitly {@link swarmcast.SfuResponse.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SfuResponse
+         * @static
+         * @param {swarmcast.SfuResponse.$Properties} message SfuResponse message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SfuResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.status);
+            if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+            if (message.params != null && $Object.hasOwnProperty.call(message, "params") && message.params !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.params);
+            if (message.transportId != null && $Object.hasOwnProperty.call(message, "transportId") && message.transportId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.transportId);
+            if (message.consumerId != null && $Object.hasOwnProperty.call(message, "consumerId") && message.consumerId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.consumerId);
+            if (message.targets != null && message.targets.length)
+                for (let i = 0; i < message.targets.length; ++i)
+                    $root.swarmcast.SfuRtpTarget.encode(message.targets[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+            if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.epoch);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SfuResponse message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SfuResponse
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SfuResponse & swarmcast.SfuResponse.$Shape} SfuResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SfuResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SfuResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.status = value;
+                        else
+                            delete message.status;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.message = value;
+                        else
+                            delete message.message;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.params = value;
+                        else
+                            delete message.params;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transportId = value;
+                        else
+                            delete message.transportId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.consumerId = value;
+                        else
+                            delete message.consumerId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.targets && message.targets.length))
+                            message.targets = [];
+                        message.targets.push($root.swarmcast.SfuRtpTarget.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.epoch = value;
+                        else
+                            delete message.epoch;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SfuResponse;
+    })();
+
+    /**
+     * SfuEventKind enum.
+     * @name swarmcast.SfuEventKind
+     * @enum {number}
+     * @property {number} SFU_EVENT_UNSPECIFIED=0 SFU_EVENT_UNSPECIFIED value
+     * @property {number} SFU_PRODUCER_READY=1 SFU_PRODUCER_READY value
+     * @property {number} SFU_PRODUCER_CLOSED=2 SFU_PRODUCER_CLOSED value
+     * @property {number} SFU_TRANSPORT_CLOSED=3 SFU_TRANSPORT_CLOSED value
+     * @property {number} SFU_CONSUMER_CLOSED=4 SFU_CONSUMER_CLOSED value
+     */
+    swarmcast.SfuEventKind = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "SFU_EVENT_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "SFU_PRODUCER_READY"] = 1;
+        values[valuesById[2] = "SFU_PRODUCER_CLOSED"] = 2;
+        values[valuesById[3] = "SFU_TRANSPORT_CLOSED"] = 3;
+        values[valuesById[4] = "SFU_CONSUMER_CLOSED"] = 4;
+        return values;
+    })();
+
+    swarmcast.SfuEvent = (function() {
+
+        /**
+         * Properties of a SfuEvent.
+         * @typedef {Object} swarmcast.SfuEvent.$Properties
+         * @property {swarmcast.SfuEventKind|null} [kind] SfuEvent kind
+         * @property {number|null} [epoch] SfuEvent epoch
+         * @property {string|null} [transportId] SfuEvent transportId
+         * @property {string|null} [consumerId] SfuEvent consumerId
+         * @property {string|null} [reason] SfuEvent reason
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SfuEvent.
+         * @memberof swarmcast
+         * @interface ISfuEvent
+         * @augments swarmcast.SfuEvent.$Properties
+         * @deprecated Use swarmcast.SfuEvent.$Properties instead.
+         */
+
+        /**
+         * Shape of a SfuEvent.
+         * @typedef {swarmcast.SfuEvent.$Properties} swarmcast.SfuEvent.$Shape
+         */
+
+        /**
+         * Constructs a new SfuEvent.
+         * @memberof swarmcast
+         * @classdesc Represents a SfuEvent.
+         * @constructor
+         * @param {swarmcast.SfuEvent.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SfuEvent = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SfuEvent kind.
+         * @member {swarmcast.SfuEventKind} kind
+         * @memberof swarmcast.SfuEvent
+         * @instance
+         */
+        SfuEvent.prototype.kind = 0;
+
+        /**
+         * SfuEvent epoch.
+         * @member {number} epoch
+         * @memberof swarmcast.SfuEvent
+         * @instance
+         */
+        SfuEvent.prototype.epoch = 0;
+
+        /**
+         * SfuEvent transportId.
+         * @member {string} transportId
+         * @memberof swarmcast.SfuEvent
+         * @instance
+         */
+        SfuEvent.prototype.transportId = "";
+
+        /**
+         * SfuEvent consumerId.
+         * @member {string} consumerId
+         * @memberof swarmcast.SfuEvent
+         * @instance
+         */
+        SfuEvent.prototype.consumerId = "";
+
+        /**
+         * SfuEvent reason.
+         * @member {string} reason
+         * @memberof swarmcast.SfuEvent
+         * @instance
+         */
+        SfuEvent.prototype.reason = "";
+
+        /**
+         * Creates a new SfuEvent instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SfuEvent
+         * @static
+         * @param {swarmcast.SfuEvent.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SfuEvent} SfuEvent instance
+         * @type {{
+         *   (properties: swarmcast.SfuEvent.$Shape): swarmcast.SfuEvent & swarmcast.SfuEvent.$Shape;
+         *   (properties?: swarmcast.SfuEvent.$Properties): swarmcast.SfuEvent;
+         * }}
+         */
+        SfuEvent.create = function(properties) {
+            return new SfuEvent(properties);
+        };
+
+        /**
+         * Encodes the specified SfuEvent message. Does not implicitly {@link swarmcast.SfuEvent.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SfuEvent
+         * @static
+         * @param {swarmcast.SfuEvent.$Properties} message SfuEvent message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SfuEvent.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.kind);
+            if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && message.epoch !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.epoch);
+            if (message.transportId != null && $Object.hasOwnProperty.call(message, "transportId") && message.transportId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.transportId);
+            if (message.consumerId != null && $Object.hasOwnProperty.call(message, "consumerId") && message.consumerId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.consumerId);
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.reason);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SfuEvent message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SfuEvent
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SfuEvent & swarmcast.SfuEvent.$Shape} SfuEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SfuEvent.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SfuEvent();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.epoch = value;
+                        else
+                            delete message.epoch;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transportId = value;
+                        else
+                            delete message.transportId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.consumerId = value;
+                        else
+                            delete message.consumerId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.reason = value;
+                        else
+                            delete message.reason;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SfuEvent;
+    })();
+
+    swarmcast.SfuProduceAuthorization = (function() {
+
+        /**
+         * Properties of a SfuProduceAuthorization.
+         * @typedef {Object} swarmcast.SfuProduceAuthorization.$Properties
+         * @property {Uint8Array|null} [peerId] SfuProduceAuthorization peerId
+         * @property {number|null} [timestamp] SfuProduceAuthorization timestamp
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SfuProduceAuthorization.
+         * @memberof swarmcast
+         * @interface ISfuProduceAuthorization
+         * @augments swarmcast.SfuProduceAuthorization.$Properties
+         * @deprecated Use swarmcast.SfuProduceAuthorization.$Properties instead.
+         */
+
+        /**
+         * Shape of a SfuProduceAuthorization.
+         * @typedef {swarmcast.SfuProduceAuthorization.$Properties} swarmcast.SfuProduceAuthorization.$Shape
+         */
+
+        /**
+         * Constructs a new SfuProduceAuthorization.
+         * @memberof swarmcast
+         * @classdesc Represents a SfuProduceAuthorization.
+         * @constructor
+         * @param {swarmcast.SfuProduceAuthorization.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SfuProduceAuthorization = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SfuProduceAuthorization peerId.
+         * @member {Uint8Array} peerId
+         * @memberof swarmcast.SfuProduceAuthorization
+         * @instance
+         */
+        SfuProduceAuthorization.prototype.peerId = $util.newBuffer([]);
+
+        /**
+         * SfuProduceAuthorization timestamp.
+         * @member {number} timestamp
+         * @memberof swarmcast.SfuProduceAuthorization
+         * @instance
+         */
+        SfuProduceAuthorization.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
+         * Creates a new SfuProduceAuthorization instance using the specified properties.
+         * @function create
+         * @memberof swarmcast.SfuProduceAuthorization
+         * @static
+         * @param {swarmcast.SfuProduceAuthorization.$Properties=} [properties] Properties to set
+         * @returns {swarmcast.SfuProduceAuthorization} SfuProduceAuthorization instance
+         * @type {{
+         *   (properties: swarmcast.SfuProduceAuthorization.$Shape): swarmcast.SfuProduceAuthorization & swarmcast.SfuProduceAuthorization.$Shape;
+         *   (properties?: swarmcast.SfuProduceAuthorization.$Properties): swarmcast.SfuProduceAuthorization;
+         * }}
+         */
+        SfuProduceAuthorization.create = function(properties) {
+            return new SfuProduceAuthorization(properties);
+        };
+
+        /**
+         * Encodes the specified SfuProduceAuthorization message. Does not implicitly {@link swarmcast.SfuProduceAuthorization.verify|verify} messages.
+         * @function encode
+         * @memberof swarmcast.SfuProduceAuthorization
+         * @static
+         * @param {swarmcast.SfuProduceAuthorization.$Properties} message SfuProduceAuthorization message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SfuProduceAuthorization.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.peerId != null && $Object.hasOwnProperty.call(message, "peerId") && message.peerId.length)
+                writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.peerId);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.timestamp);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SfuProduceAuthorization message from the specified reader or buffer.
+         * @function decode
+         * @memberof swarmcast.SfuProduceAuthorization
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {swarmcast.SfuProduceAuthorization & swarmcast.SfuProduceAuthorization.$Shape} SfuProduceAuthorization
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SfuProduceAuthorization.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarmcast.SfuProduceAuthorization();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.peerId = value;
+                        else
+                            delete message.peerId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        return SfuProduceAuthorization;
     })();
 
     swarmcast.SegmentAnnouncement = (function() {

@@ -1,0 +1,8 @@
+export { startSfuFeed, SfuFeedInputError } from './sfu-feed.ts'
+export type { SfuFeed, SfuFeedInit, SfuFeedEvents, SfuFeedState, SfuFeedStatus } from './sfu-feed.ts'
+export { RtpFeed } from './rtp-feed.ts'
+export type { RtpFeedInit, RtpFeedStatus, RtpFeedState, RtpFeedEvents } from './rtp-feed.ts'
+export { rtpFeedArgs, rtpOutputArgs, feedRtpParameters, randomSsrcs } from './rtp-args.ts'
+export type { RtpFeedArgsInit, RtpDestination, FeedSsrcs } from './rtp-args.ts'
+export { findSfuRelay } from './find-sfu-relay.ts'
+export * from './constants.ts'
