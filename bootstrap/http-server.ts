@@ -56,6 +56,7 @@ async function route (req: IncomingMessage, res: ServerResponse, init: RelayHttp
       peerId: init.node.peerId.toString(),
       connections: init.node.getConnections().length,
       reservations: init.node.services.relay.reservations.size,
+      sfu: init.node.services.sfu?.stats(),
       addrs: init.node.getMultiaddrs().map(a => a.toString())
     })
     return

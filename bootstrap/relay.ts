@@ -7,6 +7,7 @@ import { video, LiveMirror, HlsOriginStats } from '../src/video/index.ts'
 import { startHttpServer } from './http-server.ts'
 import { RelayMetrics, libp2pMetrics } from './metrics.ts'
 import { DEFAULT_WEB_ROOT } from './web-app.ts'
+import { sfu } from './sfu/index.ts'
 import {
   DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS,
   DEFAULT_TCP_PORT, DEFAULT_WS_PORT, RELAY_INBOUND_PER_HOST_PER_S, RELAY_MAX_PENDING_INBOUND
@@ -19,6 +20,7 @@ import type { ChannelId } from '../src/channel/index.ts'
 import type { ChatService } from '../src/chat/index.ts'
 import type { ModerationService } from '../src/moderation/index.ts'
 import type { VideoService } from '../src/video/index.ts'
+import type { SfuService, SfuServiceInit } from './sfu/index.ts'
 import type { Store } from '../src/store/index.ts'
 
 export interface RelayInit {
@@ -49,12 +51,14 @@ export interface RelayInit {
   tls?: { cert: string | Buffer, key: string | Buffer }
   /** Folder of the built viewer app served at `/` (default browser/dist). */
   webRoot?: string
+  /** Runs the mediasoup SFU beside the relay (check with checkSfuAvailable() first). */
+  sfu?: SfuServiceInit
   /** Where the archive of followed channels lives. */
   store: Store
   name?: string
 }
 
-export type RelayNode = SwarmNode<{ relay: CircuitRelayService, moderation: ModerationService, chat: ChatService, video: VideoService }>
+export type RelayNode = SwarmNode<{ relay: CircuitRelayService, moderation: ModerationService, chat: ChatService, video: VideoService, sfu?: SfuService }>
 
 /**
  * A running relay: a swarmcast node that is also a circuit-relay-v2 server and
@@ -117,7 +121,8 @@ export async function startRelay (init: RelayInit): Promise<Relay> {
       // a relay signs nothing: it validates, forwards, archives and serves followed channels like any node
       moderation: moderation({ store: init.store }),
       chat: chat({ store: init.store }),
-      video: video({ uploadLimit: init.uploadLimit, uploadSlots: init.uploadSlots })
+      video: video({ uploadLimit: init.uploadLimit, uploadSlots: init.uploadSlots }),
+      ...(init.sfu != null ? { sfu: sfu({ listenIp: host, ...init.sfu }) } : {})
     }
   })
   const mirrors: LiveMirror[] = []

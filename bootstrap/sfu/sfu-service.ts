@@ -1,5 +1,5 @@
+import { boundedLpStream } from '../../src/wire/index.ts'
 import { availableParallelism } from 'node:os'
-import { lpStream } from '@libp2p/utils'
 import { ChannelId } from '../../src/channel/index.ts'
 import { Right } from '../../src/moderation/index.ts'
 import { optionalService } from '../../src/net/optional-service.ts'
@@ -239,7 +239,7 @@ export class SfuService implements Startable {
   }
 
   async #handle (stream: Stream, connection: Connection): Promise<void> {
-    const lp = lpStream(stream, { maxDataLength: MAX_SFU_MESSAGE_BYTES })
+    const lp = boundedLpStream(stream, MAX_SFU_MESSAGE_BYTES)
     const peer = connection.remotePeer
     let request: SfuRequest
     try {
@@ -313,7 +313,7 @@ export class SfuService implements Startable {
     }
   }
 
-  async #watch (request: SfuRequest, peer: string, stream: Stream, lp: ReturnType<typeof lpStream<Stream>>): Promise<void> {
+  async #watch (request: SfuRequest, peer: string, stream: Stream, lp: ReturnType<typeof boundedLpStream<Stream>>): Promise<void> {
     const channel = ChannelId.fromBytes(request.channelId)
     const producer = this.#channels.get(channel.text)?.producer
     try {

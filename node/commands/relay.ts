@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises'
-import { listFlag, portFlag, countFlag, stringFlag, envList, bitrateFlag } from '../args.ts'
+import { availableParallelism } from 'node:os'
+import { listFlag, portFlag, countFlag, stringFlag, envList, bitrateFlag, boolFlag } from '../args.ts'
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { loadLocalKeys } from '../local-keys.ts'
 import { applyConfigFile } from '../config-file.ts'
 import { startRelay, PortUnavailableError, DEFAULT_HTTP_PORT, DEFAULT_MAX_RESERVATIONS, DEFAULT_RELAY_MAX_CONNECTIONS, DEFAULT_TCP_PORT, DEFAULT_WS_PORT } from '../../bootstrap/index.ts'
+import { checkSfuAvailable, parseSfuPorts } from '../../bootstrap/sfu/index.ts'
 import { checkBootstrapAddrs } from '../../src/net/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import type { Command } from '../command.ts'
+import type { SfuServiceInit } from '../../bootstrap/sfu/index.ts'
 
 /** The environment variable of each relay setting that has one. */
 const RELAY_ENV: Record<string, string> = {
@@ -33,7 +36,8 @@ export const relayCommand: Command = {
   help: `Usage: swarmcast relay [--config FILE] [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
                       [--announce MA ...] [--peer MA ...] [--follow CHANNEL ...]
                       [--max-connections N] [--max-reservations N] [--upload-limit R]
-                      [--tls-cert FILE --tls-key FILE] [--data DIR]
+                      [--tls-cert FILE --tls-key FILE] [--sfu [--sfu-ports 40000-40999]
+                      [--sfu-announced-ip IP] [--sfu-workers N]] [--data DIR]
 
 Runs a relay: the peer that others bootstrap from, a circuit-relay-v2 server
 (so peers behind NAT and browsers can reach each other) and an HTTP server
@@ -65,6 +69,14 @@ Options:
   --tls-cert FILE         PEM certificate: the WebSocket port then speaks WSS
                           (env SWARMCAST_TLS_CERT; needs --tls-key)
   --tls-key FILE          PEM private key of that certificate (env SWARMCAST_TLS_KEY)
+  --sfu                   run the mediasoup SFU beside the relay: the low-latency
+                          WebRTC path for viewers P2P cannot serve (needs a
+                          mediasoup-worker; without one the relay runs without it)
+  --sfu-ports RANGE       UDP and TCP ports of SFU transports (default 40000-40999;
+                          each viewer takes one of each: open them in the firewall)
+  --sfu-announced-ip IP   the address browsers and streamers reach the SFU at
+                          (behind NAT: the public one)
+  --sfu-workers N         mediasoup workers (default: one per core)
 ${DATA_HELP}`,
   options: {
     ...commonOptions,
@@ -80,7 +92,11 @@ ${DATA_HELP}`,
     'max-reservations': { type: 'string' },
     'upload-limit': { type: 'string' },
     'tls-cert': { type: 'string' },
-    'tls-key': { type: 'string' }
+    'tls-key': { type: 'string' },
+    sfu: { type: 'boolean' },
+    'sfu-ports': { type: 'string' },
+    'sfu-announced-ip': { type: 'string' },
+    'sfu-workers': { type: 'string' }
   },
   async run ({ args, env, out, err, signal }) {
     const configFile = stringFlag(args, 'config') ?? env.SWARMCAST_CONFIG
@@ -95,6 +111,13 @@ ${DATA_HELP}`,
     const follow = (followFlags.length > 0 ? followFlags : envList(env.SWARMCAST_FOLLOW)).map(text => ChannelId.parse(text))
     const uploadLimit = bitrateFlag(args, 'upload-limit', undefined)
     const tls = await readTlsFiles(stringFlag(args, 'tls-cert') ?? env.SWARMCAST_TLS_CERT, stringFlag(args, 'tls-key') ?? env.SWARMCAST_TLS_KEY)
+    let sfu: SfuServiceInit | undefined
+    if (boolFlag(args, 'sfu')) {
+      const ports = parseSfuPorts(stringFlag(args, 'sfu-ports'))
+      const found = await checkSfuAvailable()
+      if (!found.available) err(`--sfu: ${found.message}. The relay runs without the SFU.`)
+      else sfu = { ...ports, workers: countFlag(args, 'sfu-workers', availableParallelism()), announcedIp: stringFlag(args, 'sfu-announced-ip'), workerBin: found.workerBin }
+    }
     const keys = await loadLocalKeys(stringFlag(args, 'data'), env)
     const store = await openStore(keys.paths.store)
 
@@ -111,6 +134,7 @@ ${DATA_HELP}`,
         follow,
         store,
         tls,
+        sfu,
         uploadLimit: uploadLimit != null ? uploadLimit / 8 : undefined,
         maxConnections: countFlag(args, 'max-connections', DEFAULT_RELAY_MAX_CONNECTIONS),
         maxReservations: countFlag(args, 'max-reservations', DEFAULT_MAX_RESERVATIONS)
@@ -121,6 +145,8 @@ ${DATA_HELP}`,
     }
 
     err(`swarmcast relay ${relay.node.peerId.toString()} (data ${keys.paths.dir})`)
+    const sfuService = relay.node.services.sfu
+    if (sfuService != null) err(`SFU: ${sfuService.stats().workers.length} mediasoup workers, ports ${sfu?.rtcMinPort}-${sfu?.rtcMaxPort} (UDP and TCP), announcing ${sfuService.announcedIp}`)
     for (const channel of follow) {
       err(`following ${channel.text}: archiving its chat and moderation, keeping its live window`)
       if (relay.httpUrl != null) err(`  watch: ${relay.httpUrl}/c/${channel.text}   HLS: ${relay.httpUrl}/live/${channel.text}/index.m3u8`)

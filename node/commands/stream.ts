@@ -5,6 +5,7 @@ import { UsageError, bitrateFlag, boolFlag, countFlag, portFlag, requireFlag, sh
 import { commonOptions, DATA_HELP } from '../command.ts'
 import { openPeerSession } from '../peer-node.ts'
 import { startHttpOrigin } from '../../bootstrap/http-origin.ts'
+import { startSfuFeed } from '../sfu/index.ts'
 import { Ingest, parseIngestInput } from '../ingest/index.ts'
 import { ChannelId } from '../../src/channel/index.ts'
 import type { CutSegment, IngestStatus } from '../ingest/index.ts'
@@ -20,7 +21,7 @@ export const streamCommand: Command = {
   help: `Usage: swarmcast stream --channel NAME|ID --input SRC --bootstrap MA [--loop]
                        [--segment 1s] [--bitrate 2500k] [--upload-limit 20M]
                        [--http PORT] [--public-url URL] [--host IP] [--json]
-                       [--data DIR]
+                       [--no-sfu] [--data DIR]
 
 Encodes SRC with ffmpeg into H.264 + AAC CMAF segments, signs an announcement
 for each (seq, duration, size, SHA-256, media time, init hash) with your
@@ -29,6 +30,8 @@ viewers peer to peer. The same stream is plain HLS from this node's HTTP
 origin. Viewers accept only segments signed by the channel owner or a key the
 owner granted the stream right. If the input fails or an RTMP publisher
 leaves, the node keeps running and the stream resumes when input returns.
+When the relay runs an SFU (swarmcast relay --sfu), the stream also goes to
+it as VP8 + Opus RTP, the low-latency path for viewers (not for RTMP input).
 
 Options:
   --channel NAME|ID  a channel name (the channel you own with that name) or id
@@ -48,7 +51,8 @@ Options:
   --host IP          interface to listen on (env SWARMCAST_HOST, default 0.0.0.0)
   --timeout S        seconds to wait for the relay (default 15)
   --json             JSON lines on stdout: the stream, each segment seeded
-                     ({"type":"segment","seq","sha256"}), ingest and status
+                     ({"type":"segment","seq","sha256"}), ingest, sfu and status
+  --no-sfu           do not feed the relay's SFU even if it runs one
 ${DATA_HELP}`,
   options: {
     ...commonOptions,
@@ -64,7 +68,8 @@ ${DATA_HELP}`,
     'public-url': { type: 'string' },
     host: { type: 'string' },
     timeout: { type: 'string' },
-    json: { type: 'boolean' }
+    json: { type: 'boolean' },
+    'no-sfu': { type: 'boolean' }
   },
   async run ({ args, env, out, err, signal }) {
     const channelText = requireFlag(args, 'channel', 'a channel name you own, or a channel id you may stream to')
@@ -131,6 +136,20 @@ ${DATA_HELP}`,
         out(`watch: ${watch}`)
       }
       await ingest.start()
+
+      // the low-latency path: when the relay runs an SFU, send it the stream as RTP too
+      // (RTMP has one publisher, which the ingest holds: no SFU feed for it yet)
+      if (!boolFlag(args, 'no-sfu') && input.kind !== 'rtmp') {
+        const sfuFeed = await startSfuFeed({ node: session.node, identity, channel, input, bootstrap, bitrate, videoSize: stringFlag(args, 'size'), signal })
+          .catch((e: Error) => { err(`sfu: not feeding the relay's SFU: ${e.message}`); return undefined })
+        if (sfuFeed != null) {
+          cleanup.unshift(sfuFeed.close)
+          sfuFeed.events.addEventListener('status', (e) => {
+            if (json) out(JSON.stringify({ type: 'sfu', ...e.detail }))
+            else err(`sfu: ${e.detail.message}`)
+          })
+        }
+      }
 
       let lastUploaded = 0
       const status = setInterval(() => {

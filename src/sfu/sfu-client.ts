@@ -1,4 +1,4 @@
-import { lpStream } from '@libp2p/utils'
+import { boundedLpStream } from '../wire/index.ts'
 import { SFU_CALL_TIMEOUT_MS, SFU_PROTOCOL, MAX_SFU_MESSAGE_BYTES } from './constants.ts'
 import { decodeEvent, decodeResponse, encodeRequest, SfuKind, SfuStatus } from './sfu-messages.ts'
 import { signProduceAuthorization } from './sfu-authorization.ts'
@@ -132,7 +132,7 @@ export class SfuClient {
     const onAbort = (): void => { stream.abort(new Error('sfu watch closed')) }
     signal.addEventListener('abort', onAbort, { once: true })
     try {
-      const lp = lpStream(stream, { maxDataLength: MAX_SFU_MESSAGE_BYTES })
+      const lp = boundedLpStream(stream, MAX_SFU_MESSAGE_BYTES)
       await lp.write(encodeRequest({ kind: SfuKind.Watch, channelId: channel.bytes }), { signal: opening })
       checkStatus(decodeResponse((await lp.read({ signal: opening })).subarray()))
       while (true) {
@@ -166,7 +166,7 @@ export class SfuClient {
     const signal = options.signal != null ? AbortSignal.any([options.signal, AbortSignal.timeout(this.#timeoutMs)]) : AbortSignal.timeout(this.#timeoutMs)
     const stream = await this.#open(signal)
     try {
-      const lp = lpStream(stream, { maxDataLength: MAX_SFU_MESSAGE_BYTES })
+      const lp = boundedLpStream(stream, MAX_SFU_MESSAGE_BYTES)
       await lp.write(encodeRequest(request), { signal })
       const response = decodeResponse((await lp.read({ signal })).subarray())
       await stream.close({ signal }).catch(() => {})
