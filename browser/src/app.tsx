@@ -104,6 +104,9 @@ function ChannelView ({ session, route }: { session: BrowserSession, route: Rout
   const [joinError, setJoinError] = useState<string | null>(null)
   useEvents(session.relays, ['change'])
   useEvents(session.moderation, ['policy-changed'])
+  useEvents(session.sfu, ['change'])
+  const sfuRelay = session.sfu.relay
+  const sfu = useMemo(() => sfuRelay == null ? null : { node: session.node, relay: sfuRelay, channel: session.channel }, [session, sfuRelay?.toString()])
   const { moderator } = rightsOf(session.moderation, session.identity)
   const stats = useMemo(() => () => collectStats(session, player.current, route.p2p), [session, route.p2p])
   useEffect(() => {
@@ -126,7 +129,7 @@ function ChannelView ({ session, route }: { session: BrowserSession, route: Rout
       <h1 className='channel-title'>Channel <code title={session.channel.text}>{session.channel.text.slice(0, 16)}…</code>{!route.p2p && <span className='tag'>origin only</span>}</h1>
       <div className='layout'>
         <div className='layout-main'>
-          <Player viewer={session.viewer} targetMs={route.targetBufferMs} onHandle={(h) => { player.current = h }} />
+          <Player viewer={session.viewer} sfu={sfu} targetMs={route.targetBufferMs} onHandle={(h) => { player.current = h }} />
           <details className='panel' open>
             <summary>Swarm stats</summary>
             <StatsPanel stats={stats} />

@@ -1,4 +1,5 @@
-export { SfuClient, offersSfu } from './sfu-client.ts'
+export { SfuClient } from './sfu-client.ts'
+export { offersSfu } from './offers-sfu.ts'
 export type { SfuClientInit, SfuClientNode, SfuTransportParams, SfuConsumerParams, SfuProduceResult } from './sfu-client.ts'
 export { SfuReceiver } from './sfu-receiver.ts'
 export type { SfuReceiverInit, SfuReceiverEvents, SfuReceiverState, SfuReceiverStats } from './sfu-receiver.ts'

@@ -6,7 +6,7 @@ import { SfuBadRequestError, SfuBusyError, SfuNotFoundError, SfuRefusedError, Sf
 import type { SfuEvent, SfuMedia, SfuRequest, SfuResponse, SfuRtpTarget } from './sfu-messages.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Identity } from '../identity/identity.ts'
-import type { AbortOptions, PeerId, PeerStore, Stream } from '@libp2p/interface'
+import type { AbortOptions, PeerId, Stream } from '@libp2p/interface'
 import type { DtlsParameters, IceCandidate, IceParameters, RtpCapabilities, RtpParameters } from 'mediasoup-client/types'
 
 /** What the client needs of a libp2p node: to open a protocol stream to the relay, and the node's own id. */
@@ -186,14 +186,5 @@ function checkStatus (r: SfuResponse): SfuResponse {
     case SfuStatus.NotFound: throw new SfuNotFoundError(`the SFU has no such thing: ${r.message}`)
     case SfuStatus.BadRequest: throw new SfuBadRequestError(`the SFU could not use the request: ${r.message}`)
     default: throw new SfuRequestError(`the SFU answered status ${String(r.status)}: ${r.message}`)
-  }
-}
-
-/** Whether `peer` (a relay) offers the SFU, from what identify told us about it. */
-export async function offersSfu (peerStore: PeerStore, peer: PeerId): Promise<boolean> {
-  try {
-    return (await peerStore.get(peer)).protocols.includes(SFU_PROTOCOL)
-  } catch {
-    return false
   }
 }

@@ -54,13 +54,16 @@ export async function isolatedPage (browser: Browser, name: string): Promise<{ c
   return { context, page, errors, log }
 }
 
-/** Polls `fn` in the page until it returns a truthy value; fails after `timeoutMs` saying `what`. */
-export async function waitInPage<T> (page: Page, what: string, fn: () => T, timeoutMs = 30_000): Promise<NonNullable<T>> {
+/**
+ * Polls `fn` in the page (with `arg`, if given) until it returns a truthy
+ * value; fails after `timeoutMs` saying `what`.
+ */
+export async function waitInPage<T, A = undefined> (page: Page, what: string, fn: (arg: A) => T | Promise<T>, timeoutMs = 30_000, arg?: A): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   while (Date.now() < deadline) {
     try {
-      last = await page.evaluate(fn)
+      last = await page.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown)
       if (last != null && last !== false) return last as NonNullable<T>
     } catch (err) {
       last = err

@@ -7,6 +7,7 @@ import { moderation } from '../../../src/moderation/index.ts'
 import { video, Viewer } from '../../../src/video/index.ts'
 import { BrowserDatabase } from './indexeddb.ts'
 import { TrafficMeter } from './traffic.ts'
+import { SfuOffer } from './sfu-offer.ts'
 import type { ChannelId } from '../../../src/channel/index.ts'
 import type { ChatRoom, ChatService } from '../../../src/chat/index.ts'
 import type { Identity } from '../../../src/identity/index.ts'
@@ -55,6 +56,8 @@ export interface BrowserSession {
   viewer: Viewer
   relays: RelayKeeper
   traffic: TrafficMeter
+  /** Which relay offers the low-latency SFU path, if any. */
+  sfu: SfuOffer
   /** Settles once the relay was reached and clocks compared (rejects with BootstrapUnreachableError or ClockSkewError). */
   joined: Promise<void>
   /** Stops everything; safe twice. */
@@ -109,6 +112,9 @@ export async function openBrowserSession (init: BrowserSessionInit): Promise<Bro
 
     const relays = new RelayKeeper(node, init.bootstrap)
     cleanup.push(() => { relays.close() })
+    // listening before the relay is dialled: its identify must not go unseen
+    const sfu = new SfuOffer(node, relays.relayIds)
+    cleanup.push(() => { sfu.close() })
     const joined = joinNetwork(node, init.bootstrap, { signal: init.signal }).then(() => {})
     joined.catch(() => {})
 
@@ -123,7 +129,7 @@ export async function openBrowserSession (init: BrowserSessionInit): Promise<Bro
     cleanup.push(() => { traffic.close() })
     init.signal?.throwIfAborted()
     addEventListener('pagehide', () => { void close() }, { once: true })
-    return { channel: init.channel, node, identity, db, moderation: mod, chat: room, swarm, viewer, relays, traffic, joined, close }
+    return { channel: init.channel, node, identity, db, moderation: mod, chat: room, swarm, viewer, relays, traffic, sfu, joined, close }
   } catch (err) {
     await close()
     throw err

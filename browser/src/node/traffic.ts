@@ -45,6 +45,8 @@ export interface RateSample {
 }
 
 const RATE_INTERVAL_MS = 1_000
+/** Segments the "where from lately" view looks at. */
+const RECENT_SEGMENTS = 5
 
 /**
  * Where this page's segment bytes came from (other viewers, relays, the
@@ -54,6 +56,8 @@ export class TrafficMeter {
   readonly byPeer = new Map<string, PeerTraffic>()
   readonly bytes: Record<SourceClass, number> = { viewer: 0, relay: 0, seed: 0, origin: 0 }
   readonly segments: Record<SourceClass, number> = { viewer: 0, relay: 0, seed: 0, origin: 0 }
+  /** Where the last few segments came from, oldest first. */
+  readonly recent: SourceClass[] = []
   readonly #isRelay: (peer: string) => boolean
   readonly #node: NodeLike
   readonly #swarm: VideoSwarm
@@ -91,6 +95,8 @@ export class TrafficMeter {
     const cls: SourceClass = source === 'origin' || source === 'self' ? 'origin' : source === 'seed' ? 'seed' : key != null && this.#isRelay(key) ? 'relay' : 'viewer'
     this.bytes[cls] += bytes
     this.segments[cls]++
+    this.recent.push(cls)
+    if (this.recent.length > RECENT_SEGMENTS) this.recent.shift()
     if (peer == null || key == null) return
     const t = this.byPeer.get(key) ?? { segments: 0, bytes: 0, class: cls, via: 'unknown' }
     t.segments++

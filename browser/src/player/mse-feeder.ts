@@ -197,7 +197,7 @@ export class MseFeeder extends EventTarget {
     this.dispatchEvent(new CustomEvent('problem', { detail: { kind, message } }))
   }
 
-  /** Detaches from the video element; safe twice. */
+  /** Stops appending and detaches from the video element; safe twice. */
   close (): void {
     if (this.#closed) return
     this.#closed = true
@@ -205,6 +205,13 @@ export class MseFeeder extends EventTarget {
     if (this.#mediaSource?.readyState === 'open') {
       try { this.#mediaSource.endOfStream() } catch {}
     }
-    if (this.#url != null) URL.revokeObjectURL(this.#url)
+    if (this.#url != null) {
+      URL.revokeObjectURL(this.#url)
+      // let go of the decoder and the buffered media (another path may use the element next)
+      if (this.#video.getAttribute('src') === this.#url) {
+        this.#video.removeAttribute('src')
+        this.#video.load()
+      }
+    }
   }
 }

@@ -19,12 +19,19 @@ export interface VideoMetricsSnapshot {
 
 type FrameCallbackVideo = HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number }
 
+export interface VideoMetricsEvents {
+  /** The first frame is on screen (`firstFrameMs` is set). */
+  'first-frame': Event
+  /** Playback waited for data after the first frame. */
+  stall: Event
+}
+
 /**
  * What the video element itself reports: the first rendered frame (via
  * requestVideoFrameCallback where there is one), stalls after it, the buffer
- * ahead and frame counts.
+ * ahead and frame counts. Tells `first-frame` and `stall` as events.
  */
-export class VideoMetrics {
+export class VideoMetrics extends EventTarget {
   readonly #video: HTMLVideoElement
   #firstFrameMs: number | null = null
   #playedS = 0
@@ -34,9 +41,11 @@ export class VideoMetrics {
   #waitingSince: number | undefined
   #seeking = false
   #error: string | null = null
+  #closed = false
   readonly #listeners: Array<[string, () => void]>
 
   constructor (video: HTMLVideoElement) {
+    super()
     this.#video = video
     const v = video as FrameCallbackVideo
     if (typeof v.requestVideoFrameCallback === 'function') {
@@ -51,6 +60,7 @@ export class VideoMetrics {
         if (this.#firstFrameMs != null && !this.#seeking && this.#waitingSince == null) {
           this.#stalls++
           this.#waitingSince = performance.now()
+          this.dispatchEvent(new Event('stall'))
         }
       }],
       ['seeking', () => { this.#seeking = true }],
@@ -65,9 +75,10 @@ export class VideoMetrics {
   }
 
   #firstFrame (): void {
-    if (this.#firstFrameMs != null) return
+    if (this.#firstFrameMs != null || this.#closed) return
     this.#firstFrameMs = performance.now()
     this.#lastTime = this.#video.currentTime
+    this.dispatchEvent(new Event('first-frame'))
   }
 
   // media time that played through (seeks and jumps do not count)
@@ -104,7 +115,13 @@ export class VideoMetrics {
     }
   }
 
+  /** performance.now() of the first frame on screen, undefined before it. */
+  get firstFrameAt (): number | undefined {
+    return this.#firstFrameMs ?? undefined
+  }
+
   close (): void {
+    this.#closed = true
     for (const [type, fn] of this.#listeners) this.#video.removeEventListener(type, fn)
   }
 }

@@ -2,6 +2,11 @@ import { peerConnectionKind } from '../node/traffic.ts'
 import type { BrowserSession } from '../node/browser-node.ts'
 import type { ConnectionKind, PeerTraffic, SourceClass } from '../node/traffic.ts'
 import type { VideoMetricsSnapshot } from '../player/video-metrics.ts'
+import type { PathChoice, PlayPath, SfuReason } from '../player/path-choice.ts'
+import type { SfuPathStats } from '../player/player-engine.ts'
+
+/** Where the video on screen comes from: the swarm through MSE, the HTTP origin through MSE, or the relay's SFU over WebRTC. */
+export type StreamPath = 'p2p' | 'origin' | 'sfu'
 
 export interface PeerStats {
   peerId: string
@@ -49,11 +54,29 @@ export interface PageStats {
   /** Seconds behind the newest buffered media. */
   behindLiveS: number
   p2p: boolean
+  /** The path on screen. */
+  path: StreamPath
+  /** Why the SFU was taken ('user' = the "Low latency" switch); null on P2P/MSE. */
+  pathReason: SfuReason | null
+  /** The relay offers an SFU (the "Low latency" switch shows). */
+  sfuOffered: boolean
+  /** The SFU path's state and WebRTC numbers while it runs (also while it starts, MSE still on screen). */
+  sfu: SfuPathStats | null
 }
 
 export interface PlayerHandle {
-  metrics: () => VideoMetricsSnapshot
+  metrics: () => VideoMetricsSnapshot | null
   behindLiveS: () => number
+  path: () => { shown: PlayPath, choice: PathChoice, offered: boolean }
+  sfu: () => SfuPathStats | null
+}
+
+/** Segments lately mostly from HTTP origins (or P2P off): the MSE path is the origin's. */
+function msePath (traffic: BrowserSession['traffic'], p2p: boolean): StreamPath {
+  if (!p2p) return 'origin'
+  const recent = traffic.recent
+  const fromOrigin = recent.filter(c => c === 'origin').length
+  return recent.length > 0 && fromOrigin * 2 > recent.length ? 'origin' : 'p2p'
 }
 
 export function collectStats (session: BrowserSession, player: PlayerHandle | null, p2p: boolean): PageStats {
@@ -71,6 +94,7 @@ export function collectStats (session: BrowserSession, player: PlayerHandle | nu
   const b = traffic.bytes
   const total = traffic.downloaded
   const v = viewer.stats()
+  const path = player?.path()
   return {
     peerId: node.peerId.toString(),
     channel: session.channel.text,
@@ -93,6 +117,10 @@ export function collectStats (session: BrowserSession, player: PlayerHandle | nu
     badSegments: swarm.stats.badSegments,
     video: player?.metrics() ?? null,
     behindLiveS: player?.behindLiveS() ?? 0,
-    p2p
+    p2p,
+    path: path?.shown === 'sfu' ? 'sfu' : msePath(traffic, p2p),
+    pathReason: path?.choice.reason ?? null,
+    sfuOffered: path?.offered ?? false,
+    sfu: player?.sfu() ?? null
   }
 }
