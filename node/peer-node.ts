@@ -1,5 +1,5 @@
 import { openStore } from '../src/store/index.ts'
-import { awaitReservation, createSwarmNode, joinNetwork } from '../src/net/index.ts'
+import { awaitReservation, createSwarmNode, joinNetwork, RelayKeeper } from '../src/net/index.ts'
 import { chat } from '../src/chat/index.ts'
 import { moderation } from '../src/moderation/index.ts'
 import { video } from '../src/video/index.ts'
@@ -45,9 +45,11 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
   const store = await openStore(keys.paths.store)
   let node: PeerNode | undefined
   let closing: Promise<void> | undefined
+  let relays: RelayKeeper | undefined
   const closed = new AbortController()
   const close = async (): Promise<void> => {
     closed.abort()
+    relays?.close()
     closing ??= (async () => {
       await node?.stop()
       await store.close()
@@ -65,6 +67,8 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
       services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }), video: video(init.video) }
     })
     await joinNetwork(node, init.bootstrap, { signal: init.signal, timeoutMs: init.timeoutMs })
+    // a relay that restarts is redialled; meanwhile direct links to peers carry on
+    relays = new RelayKeeper(node, init.bootstrap)
     awaitReservation(node, { signal: AbortSignal.any([init.signal, closed.signal]) }).catch((err: Error) => {
       if (err.name === 'NoReservationError') init.warn?.(`warning: ${err.message}`)
     })
