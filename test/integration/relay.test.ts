@@ -102,13 +102,14 @@ t.test('a node reachable only through the relay is dialled over /p2p-circuit, th
 
   await waitFor(() => webrtcAddr(hidden) != null, 'the hidden node to announce a WebRTC-over-circuit address')
   const circuit = hidden.getMultiaddrs().find(a => a.toString().includes('/p2p-circuit') && !a.toString().includes('/webrtc'))!
-  const relayed = await dialer.dial(circuit)
+  const relayed = await dialer.dial(circuit, { signal: AbortSignal.timeout(30_000) })
   t.ok(relayed.limits != null, 'the circuit connection is a limited relayed one')
 
-  const direct = await dialer.dial(webrtcAddr(hidden)!)
+  // a WebRTC handshake over the circuit can take a while on a busy machine
+  const direct = await dialer.dial(webrtcAddr(hidden)!, { signal: AbortSignal.timeout(60_000) })
   t.match(direct.remoteAddr.toString(), /\/webrtc/, 'the upgrade is a WebRTC connection')
   t.equal(direct.limits, undefined, 'with no relay limits')
-  t.ok(await dialer.services.ping.ping(hidden.peerId) >= 0, 'and it carries streams')
+  t.ok(await dialer.services.ping.ping(hidden.peerId, { signal: AbortSignal.timeout(30_000) }) >= 0, 'and it carries streams')
 })
 
 t.test('the relay enforces its reservation cap; the refused node is told why and the others keep working', async t => {
