@@ -4,7 +4,7 @@ import { chat } from '../src/chat/index.ts'
 import { moderation } from '../src/moderation/index.ts'
 import { video } from '../src/video/index.ts'
 import { loadLocalKeys } from './local-keys.ts'
-import { nodeTransports, peerListenAddrs } from './platform.ts'
+import { nodeNoiseCrypto, nodeTransports, peerListenAddrs } from './platform.ts'
 import type { ChatService } from '../src/chat/index.ts'
 import type { ModerationService } from '../src/moderation/index.ts'
 import type { VideoService, VideoServiceInit } from '../src/video/index.ts'
@@ -63,6 +63,7 @@ export async function openPeerSession (init: PeerSessionInit): Promise<PeerSessi
       listen: peerListenAddrs(init.host),
       bootstrap: init.bootstrap,
       transports: nodeTransports,
+      noiseCrypto: nodeNoiseCrypto,
       // moderation first: chat and video find it among their components
       services: { moderation: moderation({ store, identity: keys.identity }), chat: chat({ store, identity: keys.identity }), video: video(init.video) }
     })

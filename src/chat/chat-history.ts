@@ -1,6 +1,6 @@
 import { wire } from '../wire/index.ts'
 import { readChatItem } from './chat-message.ts'
-import { DEFAULT_RETENTION_AGE_MS, DEFAULT_RETENTION_COUNT } from './constants.ts'
+import { DEFAULT_RETENTION_AGE_MS, DEFAULT_RETENTION_COUNT, HISTORY_WRITE_BATCH_MAX, HISTORY_WRITE_BATCH_MS } from './constants.ts'
 import type { ChatItem, ChatMessage, Profile } from './chat-message.ts'
 import type { BatchOp, Namespace } from '../store/index.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
@@ -11,6 +11,19 @@ export interface RetentionInit {
   maxCount?: number
   /** Age after which messages are dropped (default DEFAULT_RETENTION_AGE_MS). */
   maxAgeMs?: number
+}
+
+export interface ChatHistoryInit extends RetentionInit {
+  /** How long a received message may wait to be written with others in one batch (default HISTORY_WRITE_BATCH_MS). */
+  writeBatchMs?: number
+}
+
+type MessageItem = Extract<ChatItem, { kind: 'message' }>
+
+/** A message waiting for its batched write, and the add() call waiting on it. */
+interface QueuedWrite {
+  item: MessageItem
+  done: PromiseWithResolvers<boolean>
 }
 
 // key layout inside the 'chat' namespace, per channel:
@@ -36,19 +49,25 @@ export class ChatHistory {
   readonly #claimed = new Set<string>()
   readonly #perAuthor = new Map<string, number>()
   readonly #profiles = new Map<string, Profile>()
+  readonly #writeBatchMs: number
+  // accepted messages not yet handed to the store, in arrival order, and the ids of those not yet written
+  #queued: QueuedWrite[] = []
+  readonly #queuedIds = new Set<string>()
+  #batchTimer: ReturnType<typeof setTimeout> | undefined
   #tail: Promise<unknown> = Promise.resolve()
   #newest = 0
 
-  private constructor (ns: Namespace, channel: ChannelId, retention: RetentionInit) {
+  private constructor (ns: Namespace, channel: ChannelId, init: ChatHistoryInit) {
     this.#ns = ns
     this.channel = channel
-    this.#maxCount = retention.maxCount ?? DEFAULT_RETENTION_COUNT
-    this.#maxAgeMs = retention.maxAgeMs ?? DEFAULT_RETENTION_AGE_MS
+    this.#maxCount = init.maxCount ?? DEFAULT_RETENTION_COUNT
+    this.#maxAgeMs = init.maxAgeMs ?? DEFAULT_RETENTION_AGE_MS
+    this.#writeBatchMs = init.writeBatchMs ?? HISTORY_WRITE_BATCH_MS
   }
 
   /** Opens the channel's history, loading its index (ids, per-author counts, profiles). */
-  static async open (ns: Namespace, channel: ChannelId, retention: RetentionInit = {}): Promise<ChatHistory> {
-    const h = new ChatHistory(ns, channel, retention)
+  static async open (ns: Namespace, channel: ChannelId, init: ChatHistoryInit = {}): Promise<ChatHistory> {
+    const h = new ChatHistory(ns, channel, init)
     await h.#load()
     return h
   }
@@ -71,8 +90,9 @@ export class ChatHistory {
     }
   }
 
+  /** Messages held: stored, or accepted and waiting for their batched write. */
   get size (): number {
-    return this.#ids.size
+    return this.#ids.size + this.#queuedIds.size
   }
 
   /** Timestamp of the newest stored message (0 when empty). */
@@ -80,8 +100,9 @@ export class ChatHistory {
     return this.#newest
   }
 
+  /** Whether the message is held (stored, or waiting for its batched write). */
   has (id: string): boolean {
-    return this.#ids.has(id)
+    return this.#ids.has(id) || this.#queuedIds.has(id)
   }
 
   profile (author: string): Profile | undefined {
@@ -94,7 +115,7 @@ export class ChatHistory {
    * while a second copy arriving meanwhile is still seen as a duplicate.
    */
   claim (message: ChatMessage): boolean {
-    if (this.#ids.has(message.id) || this.#claimed.has(message.id)) return false
+    if (this.has(message.id) || this.#claimed.has(message.id)) return false
     // older than retention: not kept, so not shown as new either
     if (message.timestamp < Date.now() - this.#maxAgeMs) return false
     this.#claimed.add(message.id)
@@ -103,8 +124,10 @@ export class ChatHistory {
 
   /**
    * Stores an accepted item. Resolves true if it was new (a message not stored
-   * before, or a profile newer than the one held), false for a duplicate. A
-   * message claimed with `claim` is stored by the claimer's add.
+   * before, or a profile newer than the one held), false for a duplicate, once
+   * it is written. Messages are written in batches: one LevelDB write per
+   * message cost more than the rest of storing it. A message claimed with
+   * `claim` is stored by the claimer's add.
    */
   async add (item: ChatItem): Promise<boolean> {
     if (item.kind === 'profile') {
@@ -112,31 +135,118 @@ export class ChatHistory {
       const held = this.#profiles.get(item.profile.author)
       if (held != null && held.seq >= item.profile.seq) return false
       this.#profiles.set(item.profile.author, item.profile)
+      return await this.#run(async () => await this.#addProfile(item.profile, item.envelope))
     }
-    const run = this.#tail.then(async () => await this.#add(item))
-    this.#tail = run.catch(() => {})
     try {
-      return await run
+      // a copy already held, or older than retention: not kept
+      if (this.has(item.id) || item.message.timestamp < Date.now() - this.#maxAgeMs) return false
+      return await this.#enqueue(item)
     } finally {
-      if (item.kind === 'message') this.#claimed.delete(item.id)
+      this.#claimed.delete(item.id)
     }
   }
 
-  async #add (item: ChatItem): Promise<boolean> {
-    const ch = this.channel.text
-    if (item.kind === 'profile') {
-      // a newer profile may have been applied while this one waited: keep the store on the newest
-      if (this.#profiles.get(item.profile.author) !== item.profile) return true
-      await this.#ns.put(`${ch}!p!${item.profile.author}`, item.envelope)
-      return true
+  async #enqueue (item: MessageItem): Promise<boolean> {
+    const done = Promise.withResolvers<boolean>()
+    this.#queued.push({ item, done })
+    this.#queuedIds.add(item.id)
+    if (this.#queued.length >= HISTORY_WRITE_BATCH_MAX) this.#flush()
+    else this.#batchTimer ??= setTimeout(() => { this.#flush() }, this.#writeBatchMs)
+    return await done.promise
+  }
+
+  /** Runs `task` after every write queued before it. */
+  async #run<T> (task: () => Promise<T>): Promise<T> {
+    const run = this.#tail.then(task)
+    this.#tail = run.catch(() => {})
+    return await run
+  }
+
+  /** Hands the queued messages to the write chain as one batch. */
+  #flush (): void {
+    clearTimeout(this.#batchTimer)
+    this.#batchTimer = undefined
+    if (this.#queued.length === 0) return
+    const batch = this.#queued
+    this.#queued = []
+    void this.#run(async () => { await this.#writeBatch(batch) })
+  }
+
+  async #addProfile (profile: Profile, envelope: Uint8Array): Promise<boolean> {
+    // a newer profile may have been applied while this one waited: keep the store on the newest
+    if (this.#profiles.get(profile.author) !== profile) return true
+    await this.#ns.put(`${this.channel.text}!p!${profile.author}`, envelope)
+    return true
+  }
+
+  /**
+   * Writes a batch in arrival order, with the outcome a write per message would
+   * have: duplicates and expired messages are refused, and a message that needs
+   * an eviction is written on its own once the ones before it are in the store
+   * (choosing the victim reads the store). Settles every add of the batch.
+   */
+  async #writeBatch (batch: QueuedWrite[]): Promise<void> {
+    try {
+      for (let i = 0; i < batch.length;) {
+        if (this.#ids.size >= this.#maxCount) {
+          const { item, done } = batch[i++]!
+          const added = await this.#addEvicting(item)
+          this.#queuedIds.delete(item.id)
+          done.resolve(added)
+          continue
+        }
+        // the run of messages that fits without eviction goes in one write
+        const ops: BatchOp[] = []
+        const fresh: Array<{ m: ChatMessage, done: PromiseWithResolvers<boolean> }> = []
+        const ids = new Set<string>()
+        const oldest = Date.now() - this.#maxAgeMs
+        for (; i < batch.length && this.#ids.size + fresh.length < this.#maxCount; i++) {
+          const { item: { message: m, envelope }, done } = batch[i]!
+          if (this.#ids.has(m.id) || ids.has(m.id) || m.timestamp < oldest) {
+            this.#queuedIds.delete(m.id)
+            done.resolve(false)
+            continue
+          }
+          ids.add(m.id)
+          ops.push(...this.#putOps(m, envelope))
+          fresh.push({ m, done })
+        }
+        if (ops.length > 0) await this.#ns.batch(ops)
+        for (const { m, done } of fresh) {
+          this.#remember(m)
+          this.#queuedIds.delete(m.id)
+          done.resolve(true)
+        }
+      }
+    } catch (err) {
+      // fails the adds of the run that failed and of those after it (settled ones stay as they are)
+      for (const { item, done } of batch) {
+        this.#queuedIds.delete(item.id)
+        done.reject(err)
+      }
     }
+  }
+
+  #putOps (m: ChatMessage, envelope: Uint8Array): BatchOp[] {
+    const ch = this.channel.text
+    return [
+      { type: 'put', key: `${ch}!m!${pad(m.timestamp)}!${m.id}`, value: envelope },
+      { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
+    ]
+  }
+
+  #remember (m: ChatMessage): void {
+    this.#ids.add(m.id)
+    this.#perAuthor.set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
+    this.#newest = Math.max(this.#newest, m.timestamp)
+  }
+
+  /** Stores one message when the history is full: plans and writes the evictions with it. */
+  async #addEvicting (item: MessageItem): Promise<boolean> {
     const m = item.message
     if (this.#ids.has(m.id)) return false
     if (m.timestamp < Date.now() - this.#maxAgeMs) return false
-    const ops: BatchOp[] = [
-      { type: 'put', key: `${ch}!m!${pad(m.timestamp)}!${m.id}`, value: item.envelope },
-      { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
-    ]
+    const ops = this.#putOps(m, item.envelope)
     // plan evictions on a copy of the counts: memory changes only once the batch is written
     const victims: Array<{ author: string, id: string }> = []
     const counts = this.#ids.size + 1 > this.#maxCount ? new Map(this.#perAuthor).set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1) : this.#perAuthor
@@ -146,10 +256,8 @@ export class ChatHistory {
       ops.push(...victim.ops)
     }
     await this.#ns.batch(ops)
-    this.#ids.add(m.id)
-    this.#perAuthor.set(m.author, (this.#perAuthor.get(m.author) ?? 0) + 1)
+    this.#remember(m)
     for (const v of victims) this.#forget(v.author, v.id)
-    this.#newest = Math.max(this.#newest, m.timestamp)
     return true
   }
 
@@ -185,14 +293,16 @@ export class ChatHistory {
     else this.#perAuthor.delete(author)
   }
 
-  /** Resolves once every write queued so far has finished (before closing the store). */
+  /** Writes what is queued now and resolves once every write so far has finished (before closing the store). */
   async flushed (): Promise<void> {
+    this.#flush()
     await this.#tail
   }
 
   /** Deletes messages older than the retention age. */
   async prune (now = Date.now()): Promise<number> {
-    const run = this.#tail.then(async () => {
+    this.#flush()
+    return await this.#run(async () => {
       const ch = this.channel.text
       const ops: BatchOp[] = []
       for await (const [key, value] of this.#ns.entries({ gte: `${ch}!m!`, lt: `${ch}!m!${pad(now - this.#maxAgeMs)}` })) {
@@ -204,8 +314,6 @@ export class ChatHistory {
       if (ops.length > 0) await this.#ns.batch(ops)
       return ops.length / 2
     })
-    this.#tail = run.catch(() => {})
-    return await run
   }
 
   /** The newest `limit` messages at or after `since`, oldest first, with nicks filled in. */
@@ -218,8 +326,10 @@ export class ChatHistory {
     })
   }
 
-  /** Like query, as stored envelope bytes (what history sync sends). */
+  /** Like query, as stored envelope bytes (what history sync sends). Includes every message added before the call. */
   async queryEnvelopes (options: { since?: number, limit: number }): Promise<Array<{ envelope: Uint8Array, author: string }>> {
+    // a message shown (and then queried) before its batch was due is read from the store, not missed
+    await this.flushed()
     const ch = this.channel.text
     const out: Array<{ envelope: Uint8Array, author: string }> = []
     for await (const [, value] of this.#ns.entries({ gte: `${ch}!m!${pad(options.since ?? 0)}`, lt: `${ch}!m!~`, reverse: true, limit: options.limit })) {

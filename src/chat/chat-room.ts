@@ -123,7 +123,8 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
    * waits up to `peerWaitMs` (or the caller's signal) for a first peer, and
    * otherwise fails with NoPeersError. Over our rate limit it fails at once with
    * RateLimitedError, and with SendQueueFullError when too many sends wait: a
-   * message is never dropped silently.
+   * message is never dropped silently. Our copy is shown at once and stored
+   * with the next history batch (queries and `stop` write what waits).
    */
   async send (text: string, options: SendOptions = {}): Promise<ChatMessage> {
     const identity = this.#requireIdentity()
@@ -147,7 +148,8 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
         return await this.#sealMessage(identity, bytes)
       }, { signal: options.signal, peerWaitMs: options.peerWaitMs ?? SEND_PEER_WAIT_MS, what: `message to channel ${this.channel.text}` })
       const item = this.#readOwn(envelope)
-      await this.#store(item, false)
+      // shown now, written with the next history batch like received lines (send's promise is about the network)
+      this.#store(item, false).catch((err: Error) => { this.#init.log.error('could not store our chat message: %s', err.message) })
       if (item.kind !== 'message') throw new Error('sealed a chat message, read something else')
       return this.#withNick(item.message)
     } finally {
@@ -210,6 +212,8 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     let added = 0
     for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, since, MAX_HISTORY_ITEMS, options)) {
       received++
+      // the overlap we already hold: the same bytes (same content id) were verified when stored
+      if (this.history.has(messageId(bytes))) continue
       const result = await this.#init.validator.validate(bytes, 'sync')
       if (result.verdict !== Verdict.Accept) {
         this.#init.log('history item from %p refused: %s', peer, result.reason)

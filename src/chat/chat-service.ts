@@ -53,6 +53,8 @@ export class ChatService implements Startable {
   readonly #ns: Namespace
   readonly #rooms = new Map<string, ChatRoom>()
   readonly #joining = new Map<string, Promise<ChatRoom>>()
+  // history writes of rooms left but maybe not yet written: stop waits for them
+  readonly #leaving = new Set<Promise<void>>()
   readonly #log: Logger
   #pruneTimer?: ReturnType<typeof setInterval>
 
@@ -83,6 +85,7 @@ export class ChatService implements Startable {
     for (const room of this.#rooms.values()) room.close()
     // shown messages may still be on their way to the store
     await Promise.all([...this.#rooms.values()].map(async room => { await room.history.flushed() }))
+    await Promise.allSettled(this.#leaving)
     this.#rooms.clear()
     this.#joining.clear()
     await this.#components.registrar.unhandle(CHAT_HISTORY_PROTOCOL)
@@ -123,7 +126,14 @@ export class ChatService implements Startable {
   }
 
   leave (channel: ChannelId): void {
-    this.#rooms.get(channel.text)?.close()
+    const room = this.#rooms.get(channel.text)
+    room?.close()
+    if (room != null) {
+      // what the room received last is written now, not after the batch window
+      const written = room.history.flushed()
+      this.#leaving.add(written)
+      void written.finally(() => this.#leaving.delete(written))
+    }
     this.#rooms.delete(channel.text)
     this.#joining.delete(channel.text)
   }

@@ -3,7 +3,7 @@ export type { ChatServiceInit, ChatServiceComponents, ChatModeration } from './c
 export { ChatRoom } from './chat-room.ts'
 export type { ChatRoomEvents, SendOptions } from './chat-room.ts'
 export { ChatHistory } from './chat-history.ts'
-export type { RetentionInit } from './chat-history.ts'
+export type { RetentionInit, ChatHistoryInit } from './chat-history.ts'
 export { ChatValidator, Verdict } from './chat-validator.ts'
 export type { Validation, ModerationHook, ModerationDecision, RefusalCode } from './chat-validator.ts'
 export { readChatItem, messageId, checkNick } from './chat-message.ts'

@@ -1,13 +1,11 @@
-import { publicKeyFromRaw } from '@libp2p/crypto/keys'
 import { equals } from 'uint8arrays/equals'
-import { toString as bytesToString } from 'uint8arrays/to-string'
 import { wire, decodeBounded, checkLength, MalformedMessageError, OversizeMessageError } from '../wire/index.ts'
 import { ChannelId } from '../channel/channel-id.ts'
 import { PUBLIC_KEY_LENGTH } from '../identity/key-text.ts'
 import { MAX_ENVELOPE_BYTES, SIGNATURE_LENGTH } from './constants.ts'
 import { signingBytes } from './signing-bytes.ts'
+import { signEd25519, verifyEd25519 } from './ed25519.ts'
 import type { Identity } from '../identity/identity.ts'
-import type { PublicKey } from '@libp2p/interface'
 
 /** Payload kinds (mirrors `Kind` in proto/envelope.proto). */
 export const Kind = {
@@ -55,21 +53,6 @@ export interface VerifiedEnvelope {
   signature: Uint8Array
 }
 
-// Parsed public keys of recent authors: building a key object costs about a third of a verify
-const AUTHOR_KEY_CACHE_SIZE = 4096
-const authorKeys = new Map<string, PublicKey>()
-
-function authorKey (raw: Uint8Array): PublicKey {
-  const id = bytesToString(raw, 'base64')
-  let key = authorKeys.get(id)
-  if (key == null) {
-    key = publicKeyFromRaw(raw)
-    if (authorKeys.size >= AUTHOR_KEY_CACHE_SIZE) authorKeys.delete(authorKeys.keys().next().value as string)
-    authorKeys.set(id, key)
-  }
-  return key
-}
-
 export interface SealInit {
   kind: Kind
   channel: ChannelId
@@ -78,7 +61,7 @@ export interface SealInit {
 
 /** Signs `payload` as `kind` in `channel` and encodes the envelope. */
 export async function sealEnvelope (identity: Identity, init: SealInit): Promise<Uint8Array> {
-  const signature = await identity.sign(signingBytes(init.kind, init.channel.bytes, init.payload))
+  const signature = await signEd25519(identity, signingBytes(init.kind, init.channel.bytes, init.payload))
   const bytes = wire.Envelope.encode({
     kind: init.kind,
     author: identity.publicKey,
@@ -125,13 +108,7 @@ export async function openEnvelope (bytes: Uint8Array, options: OpenOptions): Pr
     throw new EnvelopeError(EnvelopeFault.WrongChannel, 'envelope belongs to another channel')
   }
   const payload = env.payload ?? new Uint8Array(0)
-  let valid = false
-  try {
-    valid = await authorKey(author).verify(signingBytes(kind, channelId, payload), signature)
-  } catch {
-    valid = false
-  }
-  if (!valid) {
+  if (!await verifyEd25519(author, signingBytes(kind, channelId, payload), signature)) {
     throw new EnvelopeError(EnvelopeFault.BadSignature, 'envelope signature does not verify against its author')
   }
   return { kind, channel: options.channel, author, payload, signature }

@@ -10,7 +10,7 @@ import { gossipsub } from '@libp2p/gossipsub'
 import { prefixLogger, defaultLogger } from '@libp2p/logger'
 import { multiaddr } from '@multiformats/multiaddr'
 import { contentMessageId, fastMessageId } from './message-id.ts'
-import { noise } from '@libp2p/noise'
+import { swarmNoise } from './noise-encrypter.ts'
 import { channelDiscovery } from './channel-discovery.ts'
 import { clockService } from './clock-service.ts'
 import { PeerPenalties } from './peer-penalties.ts'
@@ -99,6 +99,13 @@ export class InvalidBootstrapError extends Error {
 const LOOPBACK_CIDR = '/ip4/127.0.0.1/ipcidr/8'
 const LOOPBACK_IPS = ['127.0.0.1', '::1']
 
+// The connection monitor pings every peer every 10 s and aborts the connection
+// when a ping takes longer than its adaptive timeout (5 s at least). A ping
+// waits behind the gossip already queued on the connection, so a node that is
+// merely saturated (or starved of CPU) lost every connection at once, and the
+// messages queued on them silently. Only a peer this slow counts as gone.
+const PING_MIN_TIMEOUT_MS = 30_000
+
 /** Checks each bootstrap multiaddr; throws InvalidBootstrapError naming the bad one. */
 export function checkBootstrapAddrs (addrs: readonly string[]): void {
   for (const text of addrs) {
@@ -166,13 +173,14 @@ export async function createSwarmNode<Extra extends ServiceMap = Record<never, n
       webRTC(),
       circuitRelayTransport()
     ],
-    connectionEncrypters: [noise({ crypto: init.noiseCrypto })],
+    connectionEncrypters: [swarmNoise({ crypto: init.noiseCrypto })],
     streamMuxers: [yamux()],
     connectionGater: {
       ...init.connectionGater,
       denyDialPeer: async (peer) => penalties.isPenalized(peer) || (await init.connectionGater?.denyDialPeer?.(peer) ?? false),
       denyInboundEncryptedConnection: async (peer, conn) => penalties.isPenalized(peer) || (await init.connectionGater?.denyInboundEncryptedConnection?.(peer, conn) ?? false)
     },
+    connectionMonitor: { pingTimeout: { minTimeout: PING_MIN_TIMEOUT_MS } },
     connectionManager: {
       maxConnections: init.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       allow: init.inbound?.exemptLoopback === false ? [] : [LOOPBACK_CIDR],

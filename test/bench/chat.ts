@@ -2,7 +2,8 @@
 // Signed swarmcast chat against raw gossipsub on the same loopback topology,
 // in the same run: N=10 nodes in one worker process and N=30 across two. Raw
 // runs twice: with 1 KiB payloads, and with payloads as large as the signed
-// envelope (noise switches cipher path at 1200 bytes). Every node has DEGREE
+// envelope (stock noise switched cipher path at 1200 bytes). Both run the same
+// libp2p stack (createSwarmNode with the same init); only chat differs. Every node has DEGREE
 // direct TCP neighbours (no relay, no discovery); gossipsub runs its default
 // D=6. Per variant and N it reports the highest offered rate (msg/s, ~1 KiB,
 // senders round-robin over all nodes) that reached every node with no loss and
@@ -83,7 +84,7 @@ class Worker {
       this.#pending.delete(msg.id)
       clearTimeout(p.timer)
       if (msg.ok) p.resolve(msg)
-      else p.reject(new Error(`worker ${index}: ${msg.error ?? 'failed'}`))
+      else p.reject(new Error(`worker ${index}: ${msg.error ?? `failed: ${line.slice(0, 500)}`}`))
     })
     this.exited = new Promise(resolve => {
       this.proc.once('exit', (code, signal) => {
@@ -247,7 +248,7 @@ interface StepResult {
   n: number
   variant: VariantKey
   bytes: number
-  phase: 'base' | 'sweep' | 'retry' | 'profile'
+  phase: 'warmup' | 'base' | 'sweep' | 'retry' | 'profile'
   rate: number
   offered: number
   sentOk: number
@@ -273,6 +274,11 @@ interface StepResult {
   /** Socket writes and bytes written per message per node (all TCP, including gossip control traffic). */
   writesPerMsgNode: number
   bytesPerMsgNode: number
+  /** Worst worker's event-loop delay p99 / max and GC pauses (sum over workers, longest), ms. */
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
+  gcTotalMs: number
+  gcMaxMs: number
   windowMs: number
   pass: boolean
   latAll: number[]
@@ -298,7 +304,7 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
   const deadline = now() + GRACE_MS
   while (now() < deadline) {
     const st = await Promise.all(workers.map(async w => await w.request({ cmd: 'status', step })))
-    const ok = st.reduce((s, x) => s + x.ok, 0)
+    const ok = st.reduce((s, x) => s + x.sentOk, 0)
     const receipts = st.reduce((s, x) => s + x.receipts, 0)
     if (receipts >= ok * (n - 1)) break
     await sleep(100)
@@ -375,13 +381,17 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
     cpuNetUsPerMsgNode: cpuNet / (Math.max(1, sentOk) * n),
     writesPerMsgNode: parts.reduce((x, p) => x + p.writes, 0) / (Math.max(1, sentOk) * n),
     bytesPerMsgNode: parts.reduce((x, p) => x + p.bytes, 0) / (Math.max(1, sentOk) * n),
+    loopDelayP99Ms: Math.max(...parts.map(p => p.stalls.loopDelayP99Ms)),
+    loopDelayMaxMs: Math.max(...parts.map(p => p.stalls.loopDelayMaxMs)),
+    gcTotalMs: parts.reduce((x, p) => x + p.stalls.gcTotalMs, 0),
+    gcMaxMs: Math.max(...parts.map(p => p.stalls.gcMaxMs)),
     windowMs: Math.max(...parts.map(p => p.windowMs)),
     pass: sends.length === offered && sendFailed === 0 && silentLoss === 0 && p99AllSchedMs < P99_LIMIT_MS,
     latAll,
     latEach
   }
   const fails = Object.entries(failures).map(([k, v]) => `${k}×${v}`).join(' ')
-  process.stdout.write(`  N=${n} ${variant.key.padEnd(7)} ${phase.padEnd(7)} ${String(rate).padStart(4)} msg/s: sent ${sentOk}/${offered}${fails !== '' ? ` (${fails})` : ''}, to all ${deliveredAll}, silent loss ${silentLoss}, p50/p99 all ${result.p50AllMs.toFixed(1)}/${result.p99AllMs.toFixed(1)} ms${system === 'signed' ? ` (gossip ${result.p50AllGossipMs.toFixed(1)}/${result.p99AllGossipMs.toFixed(1)})` : ''}, cpu ${result.cpuNetUsPerMsgNode.toFixed(0)} µs/msg/node, ${result.writesPerMsgNode.toFixed(1)} writes/msg/node, others ${otherCores.toFixed(2)} cores ${result.pass ? 'ok' : 'FAIL'}\n`)
+  process.stdout.write(`  N=${n} ${variant.key.padEnd(7)} ${phase.padEnd(7)} ${String(rate).padStart(4)} msg/s: sent ${sentOk}/${offered}${fails !== '' ? ` (${fails})` : ''}, to all ${deliveredAll}, silent loss ${silentLoss}, p50/p99 all ${result.p50AllMs.toFixed(1)}/${result.p99AllMs.toFixed(1)} ms${system === 'signed' ? ` (gossip ${result.p50AllGossipMs.toFixed(1)}/${result.p99AllGossipMs.toFixed(1)})` : ''}, cpu ${result.cpuNetUsPerMsgNode.toFixed(0)} µs/msg/node, ${result.writesPerMsgNode.toFixed(1)} writes/msg/node, loop delay p99/max ${result.loopDelayP99Ms.toFixed(0)}/${result.loopDelayMaxMs.toFixed(0)} ms, GC ${result.gcTotalMs.toFixed(0)} ms (max ${result.gcMaxMs.toFixed(0)}), others ${otherCores.toFixed(2)} cores ${result.pass ? 'ok' : 'FAIL'}\n`)
   return result
 }
 
@@ -472,9 +482,15 @@ for (const n of NS) {
   const { net, mesh } = await buildNet(n, channelOwner)
   meshInfo[`N=${n}`] = { procs: net.workers.length, idleCpuPctPerProcess: net.idleUsPerMs.map(x => Math.round(x * 10) / 100), ...mesh }
   try {
+    // not recorded: the first messages of a path pay for its JIT compilation (and signed, always first, paid it alone)
+    for (const v of VARIANTS) await runStep(net, v, BASE_RATE, 'warmup')
     for (let r = 0; r < RUNS; r++) {
       // alternate the order, so drift on a shared box hits every variant alike (signed goes first once: it sizes raw-env)
       for (const v of r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) steps.push(await runStep(net, v, BASE_RATE, 'base'))
+    }
+    // profiled before the sweep: overload can leave the network worse than it found it (see the notes)
+    if (PROFILE && n === Math.min(...NS)) {
+      for (const v of VARIANTS) profiles.push(await profileStep(net, v))
     }
     // a rate passes when at least half of its attempts pass; a failed sweep step is tried once more (the box is shared)
     const stopped = new Set<VariantKey>(VARIANTS.filter(v => !ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === BASE_RATE))).map(v => v.key))
@@ -487,9 +503,6 @@ for (const n of NS) {
         if (!ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === rate))) stopped.add(v.key)
       }
       if (VARIANTS.every(v => stopped.has(v.key))) break
-    }
-    if (PROFILE && n === Math.min(...NS)) {
-      for (const v of VARIANTS) profiles.push(await profileStep(net, v))
     }
   } finally {
     await stopWorkers(net.workers)
@@ -624,6 +637,8 @@ const stepRows: Row[] = steps.filter(s => s.phase !== 'base').concat(steps.filte
   'others cores': s.otherCores,
   'CPU µs/msg/node': Math.round(s.cpuNetUsPerMsgNode),
   'writes/msg/node': s.writesPerMsgNode,
+  'loop delay p99/max ms': `${s.loopDelayP99Ms.toFixed(0)}/${s.loopDelayMaxMs.toFixed(0)}`,
+  'GC ms (max)': `${s.gcTotalMs.toFixed(0)} (${s.gcMaxMs.toFixed(0)})`,
   'B/msg/node': Math.round(s.bytesPerMsgNode),
   pass: s.pass ? 'yes' : 'NO'
 }))
@@ -641,7 +656,7 @@ const profileMeta = profiles.map(p => {
     sentOk: p.step.sentOk,
     processCpuUsPerMsgNode: Math.round(p.step.cpuUsPerMsgNode),
     mainThreadBusyMs: Math.round(p.summary.busyMs),
-    note: 'main-thread JS samples only (LevelDB and libuv thread-pool work is in process CPU, not here); µs = sampled time / (messages × nodes); profiler overhead included',
+    note: 'main-thread JS samples only (LevelDB and libuv thread-pool work is in process CPU, not here); µs = sampled time / (messages × nodes); profiler overhead included; the sampler counts wall time, so when other processes take the CPU the sampled total exceeds process CPU (read shares, not absolutes, then)',
     byComponent: p.summary.byComponent.map(e => ({ ...e, usPerMsgNode: Math.round(perMsgNode(e.ms)) })),
     topSelf: p.summary.topSelf.map(e => ({ ...e, usPerMsgNode: Math.round(perMsgNode(e.ms)) })),
     srcInclusive: p.summary.srcInclusive.map(e => ({ ...e, usPerMsgNode: Math.round(perMsgNode(e.ms)) }))
@@ -686,13 +701,16 @@ report('chat', rows, {
   totalS: Math.round((now() - started) / 1000),
   notes: [
     'signed and raw nodes run at once on the same topology in the same worker processes (N=10: 1 process, N=30: 2); steps alternate between variants',
-    `raw runs twice on the raw nodes: ${PAYLOAD_BYTES} B payloads (the baseline asked for) and payloads as large as the signed envelope (${envelopeBytes} B): @libp2p/noise encrypts frames under 1200 B with its wasm ChaCha20 (one chunk) and larger ones with node:crypto (a cipher object per frame, and the frame goes to the socket as several writes), so a 1 KiB chat line in its ~1.2 KiB envelope lands on the slower path`,
+    'both systems are createSwarmNode with the same init: TCP, noise with the Node crypto every swarmcast node runs (node/noise-crypto.ts: wasm ChaCha20-Poly1305 up to 2.5 KiB frames, node:crypto above) and one socket write per noise frame (src/net/noise-encrypter.ts), yamux, the same gossipsub settings (StrictNoSign, content-hash ids, fastMsgIdFn, scoring); channel discovery stopped on both. Only the chat layer differs: the signed topic has the chat validator (envelope decode, Ed25519 verify, time/replay/rate checks), the room stores history in LevelDB and emits events; raw has no validator and no store',
+    `raw runs twice on the raw nodes: ${PAYLOAD_BYTES} B payloads (the baseline asked for) and payloads as large as the signed envelope (${envelopeBytes} B). Stock @libp2p/noise switched cipher at 1200 B (wasm below, a node:crypto cipher object per frame above), which put a 1 KiB chat line in its ~1.2 KiB envelope on the slow path; with our crypto both sizes take the same path, so raw-env now only shows what the envelope's extra bytes cost`,
     'CPU µs/msg/node = (sum of worker process.cpuUsage over the step, minus each process\'s idle rate × window) / (messages sent OK × N); "CPU gross" keeps the idle part; ratios use the net figure',
     'writes/msg/node = net.Socket write() calls (TCP, all traffic incl. gossip control) per message per node',
-    'latency "all" = send() call until the last other node got it (signed: the room\'s message event, after its LevelDB write; raw: gossipsub message event); "each" = every single delivery',
+    'latency "all" = send() call until the last other node got it (signed: the room\'s message event, emitted before its batched LevelDB write; raw: gossipsub message event); "each" = every single delivery',
+    '"loop delay" = worst worker\'s event-loop delay during the step (perf_hooks monitorEventLoopDelay, p99/max), "GC" = sum of GC pauses over the workers (longest): what a late message waited behind',
     'a step passes when every message was sent and delivered to all nodes and p99 from the scheduled send time < 1 s; a rate passes when at least half its attempts pass (a failed sweep step is retried once, the 20 msg/s rate has RUNS attempts); max msg/s = highest rate with it and every lower rate passing',
     `p99 @${BASE_RATE} = median over the runs of each run's p99 (a single run hit by the shared box's other load does not decide it); the worst run is shown too; "others cores" = CPU other processes on the machine used during the step, from /proc/stat`,
-    'channel discovery is stopped on every node so that the dialled topology stays as built (it would otherwise dial every peer in the channel)'
+    'channel discovery is stopped on every node so that the dialled topology stays as built (it would otherwise dial every peer in the channel)',
+    'before the measured runs each variant runs one unrecorded warm-up step (JIT compilation of its path); the profile runs before the sweep, so overload cannot leave it a damaged network'
   ],
   mesh: meshInfo,
   ratios,

@@ -33,6 +33,17 @@ export type ReceiptRecord = [number, number, number, number]
 
 export interface CpuTimes { user: number, system: number }
 
+/** What held up a worker's event loop during a step (its nodes all share that loop). */
+export interface Stalls {
+  /** Event-loop delay (node:perf_hooks monitorEventLoopDelay, 5 ms resolution), p99 and max. */
+  loopDelayP99Ms: number
+  loopDelayMaxMs: number
+  /** Garbage-collection pauses: how many, their sum and the longest. */
+  gcCount: number
+  gcTotalMs: number
+  gcMaxMs: number
+}
+
 export interface MeshStatus { idx: number, conns: number, subs: number, mesh: number }
 
 /** Commands from coordinator to worker; every one is answered with `{ id, ok: true, ...result }` or `{ id, ok: false, error }`. */
@@ -57,14 +68,14 @@ export interface Results {
   cpu: CpuTimes
   step: { scheduled: number }
   'envelope-size': { bytes: number }
-  status: { ok: number, failed: number, settled: number, scheduled: number, receipts: number }
-  collect: { cpu: CpuTimes, windowMs: number, writes: number, bytes: number, sends: SendRecord[], receipts: ReceiptRecord[] }
+  status: { sentOk: number, failed: number, settled: number, scheduled: number, receipts: number }
+  collect: { cpu: CpuTimes, windowMs: number, writes: number, bytes: number, stalls: Stalls, sends: SendRecord[], receipts: ReceiptRecord[] }
   'profile-start': Record<never, never>
   'profile-stop': { file: string, cpu: CpuTimes }
   stop: Record<never, never>
 }
 
-const FILLER = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'
+const FILLER = new TextEncoder().encode('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_')
 
 /** Starts every benchmark chat text, so a receiver can find (step, seq) in raw envelope bytes. */
 export const TEXT_MARK = '#b:'
@@ -72,10 +83,10 @@ export const TEXT_MARK = '#b:'
 /** Chat text of exactly PAYLOAD_BYTES ASCII bytes: `#b:step:seq:` then random characters. */
 export function chatText (step: number, seq: number): string {
   const head = `${TEXT_MARK}${step}:${seq}:`
-  const random = crypto.getRandomValues(new Uint8Array(PAYLOAD_BYTES - head.length))
-  let tail = ''
-  for (const b of random) tail += FILLER[b & 63]
-  return head + tail
+  // random bytes mapped to printable ones in place: the load generator should cost what raw's does
+  const tail = crypto.getRandomValues(new Uint8Array(PAYLOAD_BYTES - head.length))
+  for (let i = 0; i < tail.length; i++) tail[i] = FILLER[tail[i]! & 63]!
+  return head + Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength).toString('latin1')
 }
 
 export function parseChatText (text: string): { step: number, seq: number } | undefined {

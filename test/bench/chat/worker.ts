@@ -8,13 +8,14 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { Session } from 'node:inspector/promises'
 import { Socket } from 'node:net'
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createSwarmNode } from '../../../src/net/index.ts'
 import { chat } from '../../../src/chat/index.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { Identity } from '../../../src/identity/index.ts'
 import { openStore } from '../../../src/store/index.ts'
-import { nodeTransports } from '../../../node/platform.ts'
+import { nodeNoiseCrypto, nodeTransports } from '../../../node/platform.ts'
 import { RAW_TOPIC, chatText, findChatMark, now, parseChatText, parseRawPayload, rawPayload } from './protocol.ts'
 import type { Command, CpuTimes, MeshStatus, ReceiptRecord, Results, SendRecord, System } from './protocol.ts'
 import type { ChatRoom, ChatService } from '../../../src/chat/index.ts'
@@ -61,12 +62,19 @@ Socket.prototype.write = function countedSocketWrite (this: Socket, ...args: unk
   return socketWrite.apply(this, args)
 } as typeof Socket.prototype.write
 
+// what stalls the event loop (p99 latency): its delay, and GC pauses, per step
+const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+loopDelay.enable()
+const gcPauses: number[] = []
+new PerformanceObserver((list) => { for (const e of list.getEntries()) gcPauses.push(e.duration) }).observe({ entryTypes: ['gc'] })
+
 function log (text: string): void {
   process.stderr.write(`[bench worker ${process.pid}] ${text}\n`)
 }
 
 function reply (id: number, result: object): void {
-  process.stdout.write(JSON.stringify({ id, ok: true, ...result }) + '\n')
+  // id and ok last: a result field of the same name must not overwrite them
+  process.stdout.write(JSON.stringify({ ...result, id, ok: true }) + '\n')
 }
 
 function cpuTimes (u: NodeJS.CpuUsage): CpuTimes {
@@ -97,7 +105,8 @@ function passedGossip (step: number, seq: number, idx: number, t: number): void 
 async function startNodes (system: System, indices: number[], channelOwner: string): Promise<Results['start']> {
   const channel = ChannelId.derive(Uint8Array.from(Buffer.from(channelOwner, 'hex')), 'bench')
   const created = await Promise.all(indices.map(async (idx): Promise<BenchNode> => {
-    const common = { name: `${system}-${idx}`, transports: nodeTransports, listen: ['/ip4/127.0.0.1/tcp/0'] }
+    // both systems run the same stack (transports, noise and its crypto, yamux, gossipsub settings): only chat differs
+    const common = { name: `${system}-${idx}`, transports: nodeTransports, noiseCrypto: nodeNoiseCrypto, listen: ['/ip4/127.0.0.1/tcp/0'] }
     if (system === 'raw') {
       const node = await createSwarmNode(common)
       await node.services.discovery.stop()
@@ -214,6 +223,8 @@ async function runStep (c: Extract<Command, { cmd: 'step' }>): Promise<Results['
   await sleep(c.t0 - now())
   st.cpu0 = process.cpuUsage()
   st.io0 = { ...io }
+  loopDelay.reset()
+  gcPauses.length = 0
   const sending: Array<Promise<void>> = []
   const due = (seq: number): number => c.t0 + seq * 1000 / c.rate
   let k = 0
@@ -241,19 +252,28 @@ async function envelopeSize (): Promise<Results['envelope-size']> {
 function status (step: number): Results['status'] {
   const st = steps.get(step)
   if (st == null) throw new Error(`unknown step ${step}`)
-  return { ok: st.ok, failed: st.failed, settled: st.settled, scheduled: st.scheduled, receipts: st.receipts.length }
+  return { sentOk: st.ok, failed: st.failed, settled: st.settled, scheduled: st.scheduled, receipts: st.receipts.length }
 }
 
-function collect (step: number): Results['collect'] {
+async function collect (step: number): Promise<Results['collect']> {
   const st = steps.get(step)
   if (st == null) throw new Error(`unknown step ${step}`)
+  // the step's batched history writes belong to its CPU, not to the next step's
+  await Promise.all(nodes[st.system].map(async b => { await b.room?.history.flushed() }))
   // CPU first: serializing the records below is not part of the step
   const cpu = cpuTimes(process.cpuUsage(st.cpu0))
   const windowMs = now() - st.t0
   const writes = io.writes - (st.io0?.writes ?? 0)
   const bytes = io.bytes - (st.io0?.bytes ?? 0)
   steps.delete(step)
-  return { cpu, windowMs, writes, bytes, sends: st.sends, receipts: st.receipts }
+  const stalls = {
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+    loopDelayMaxMs: loopDelay.max / 1e6,
+    gcCount: gcPauses.length,
+    gcTotalMs: gcPauses.reduce((a, b) => a + b, 0),
+    gcMaxMs: Math.max(0, ...gcPauses)
+  }
+  return { cpu, windowMs, writes, bytes, stalls, sends: st.sends, receipts: st.receipts }
 }
 
 async function profileStart (intervalUs: number): Promise<Results['profile-start']> {
@@ -297,7 +317,7 @@ async function handle (id: number, c: Command): Promise<void> {
       case 'step': reply(id, await runStep(c)); break
       case 'envelope-size': reply(id, await envelopeSize()); break
       case 'status': reply(id, status(c.step)); break
-      case 'collect': reply(id, collect(c.step)); break
+      case 'collect': reply(id, await collect(c.step)); break
       case 'profile-start': reply(id, await profileStart(c.intervalUs)); break
       case 'profile-stop': reply(id, await profileStop(c.file)); break
       case 'stop':

@@ -6,7 +6,7 @@ import { ChatHistory, ChatValidator } from '../../../src/chat/index.ts'
 import { openStore } from '../../../src/store/index.ts'
 import { chatEnvelope, profileEnvelope } from '../../helpers/chat-envelopes.ts'
 import { tempDir } from '../../helpers/cli.ts'
-import type { ChatItem } from '../../../src/chat/index.ts'
+import type { ChatHistoryInit, ChatItem } from '../../../src/chat/index.ts'
 import type { MessageFields } from '../../helpers/chat-envelopes.ts'
 import type { Test } from 'tap'
 
@@ -21,7 +21,9 @@ async function item (author: Identity, fields: MessageFields = {}): Promise<Chat
   return r.item
 }
 
-async function openHistory (t: Test, retention = {}): Promise<{ history: ChatHistory, reopen: () => Promise<ChatHistory> }> {
+// one add at a time, awaited, is what most tests do: no batch window to wait out (the batching tests set their own)
+async function openHistory (t: Test, init: ChatHistoryInit = {}): Promise<{ history: ChatHistory, reopen: () => Promise<ChatHistory> }> {
+  const retention = { writeBatchMs: 0, ...init }
   const tmp = await tempDir()
   t.teardown(tmp.remove)
   let store = await openStore(join(tmp.dir, 'store'))
@@ -93,4 +95,54 @@ t.test('prune drops messages past the retention age', async t => {
   await history.add(await item(alice, { timestamp: now - 50_000, text: 'aging' }))
   t.equal(await history.prune(now + 20_000), 1)
   t.same((await history.query({ limit: 10 })).map(m => m.text), ['recent'])
+})
+
+t.test('messages arriving together are written in one batch, each once, in order', async t => {
+  const tmp = await tempDir()
+  t.teardown(tmp.remove)
+  const store = await openStore(join(tmp.dir, 'store'))
+  t.teardown(async () => { await store.close() })
+  const ns = store.namespace('chat')
+  let batches = 0
+  const counted = { ...ns, batch: async (ops: Parameters<typeof ns.batch>[0]) => { batches++; await ns.batch(ops) } }
+  const history = await ChatHistory.open(counted, lobby)
+  const now = Date.now()
+  const items = await Promise.all(Array.from({ length: 20 }, async (_, i) => await item(i % 2 === 0 ? alice : bob, { timestamp: now - 20 + i, text: `m${i}` })))
+  const results = await Promise.all([...items, items[3]!, items[7]!].map(async it => await history.add(it)))
+  t.same(results, [...items.map(() => true), false, false], 'each new once; a copy in the same batch is a duplicate')
+  t.equal(batches, 1, 'one store write for all of them')
+  t.same((await history.query({ limit: 100 })).map(m => m.text), items.map((_, i) => `m${i}`))
+  t.equal(history.size, 20)
+})
+
+t.test('a message is in queries as soon as it is added, before its batch is due', async t => {
+  const { history, reopen } = await openHistory(t, { writeBatchMs: 60_000 })
+  const shown = await item(alice, { text: 'shown at once' })
+  if (shown.kind !== 'message') throw new Error('not a message')
+  t.ok(history.claim(shown.message), 'claimed (a room shows it now)')
+  const stored = history.add(shown)
+  t.ok(history.has(shown.id) && history.size === 1, 'held (has, size) while its write waits')
+  t.equal(await history.add(shown), false, 'a copy arriving meanwhile is a duplicate')
+  t.notOk(history.claim(shown.message), 'and cannot be claimed (shown) again')
+  t.same((await history.query({ limit: 10 })).map(m => m.text), ['shown at once'], 'a query writes what waits first')
+  t.equal(await stored, true)
+  const later = history.add(await item(bob, { text: 'flushed on close' }))
+  await history.flushed()
+  t.equal(await later, true, 'flushed() does not wait for the batch window')
+  t.same((await (await reopen()).query({ limit: 10 })).map(m => m.text), ['shown at once', 'flushed on close'], 'both are durable')
+})
+
+t.test('retention by count holds when a batch crosses the limit', async t => {
+  const { history, reopen } = await openHistory(t, { maxCount: 10 })
+  const flooder = await Identity.generate()
+  const now = Date.now()
+  const honest = [await item(alice, { timestamp: now - 5000, text: 'alice 1' }), await item(bob, { timestamp: now - 4000, text: 'bob 1' }), await item(alice, { timestamp: now - 3000, text: 'alice 2' })]
+  const flood = await Promise.all(Array.from({ length: 40 }, async (_, i) => await item(flooder, { timestamp: now + i, text: `flood ${i}` })))
+  // all at once: one batch that fills the history and then evicts
+  t.ok((await Promise.all([...honest, ...flood].map(async it => await history.add(it)))).every(r => r), 'all were new')
+  t.equal(history.size, 10)
+  const texts = (await history.query({ limit: 10 })).map(m => m.text)
+  t.same(texts.filter(x => !x.startsWith('flood')), ['alice 1', 'bob 1', 'alice 2'], 'every honest message kept')
+  t.same(texts.filter(x => x.startsWith('flood')), ['flood 33', 'flood 34', 'flood 35', 'flood 36', 'flood 37', 'flood 38', 'flood 39'], 'the flooder keeps only its newest')
+  t.equal((await reopen()).size, 10, 'the index rebuilt from the store agrees')
 })
