@@ -49,6 +49,12 @@ export const MAX_LOOKAHEAD_SEGMENTS = 8
 export const MAX_PARALLEL_FETCHES = 4
 /** Requests one neighbour gets from us at once. */
 export const MAX_REQUESTS_PER_PEER = 2
+/** Segment uploads one neighbour gets from us at once (an honest one asks for at most MAX_REQUESTS_PER_PEER). */
+export const MAX_UPLOADS_PER_PEER = MAX_REQUESTS_PER_PEER
+/** Copies of the stream one neighbour may take from us over time (an honest viewer takes each segment once; the rest is room for retries and catching up). */
+export const PEER_UPLOAD_SHARE = 1.5
+/** Segments one neighbour may take from us at once (a viewer's lookahead). */
+export const PEER_UPLOAD_BURST_SEGMENTS = MAX_LOOKAHEAD_SEGMENTS
 /** After a failed request, that peer is not asked for that segment again for this long. */
 export const RETRY_PEER_AFTER_MS = 1_000
 /** A peer that answered BUSY may be asked again sooner: its slots free up as uploads finish. */

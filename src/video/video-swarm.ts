@@ -5,6 +5,7 @@ import { videoTopic } from '../channel/topics.ts'
 import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
 import { publishCount } from '../net/publish.ts'
 import { LiveWindow } from './live-window.ts'
+import { PeerUploads } from './peer-uploads.ts'
 import { AnnouncementValidator } from './announcement-validator.ts'
 import { readAnnouncement, signAnnouncement } from './segment-announcement.ts'
 import { requestFromPeer, subscribeHaves } from './segment-client.ts'
@@ -12,6 +13,7 @@ import { encodeHaves, encodeResponse, RequestKind, SwarmStatus } from './swarm-m
 import { openEnvelope, Kind } from '../envelope/index.ts'
 import { MAX_HAVES, ORIGIN_REQUEST_TIMEOUT_MS, PEER_REQUEST_TIMEOUT_MS } from './constants.ts'
 import type { SegmentAnnouncement, SegmentFacts } from './segment-announcement.ts'
+import type { StreamRate } from './peer-uploads.ts'
 import type { AnnouncementRefusal } from './announcement-validator.ts'
 import type { SwarmRequest } from './swarm-messages.ts'
 import type { UploadLimiter } from './upload-limiter.ts'
@@ -113,6 +115,7 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
   readonly #subscribers = new Set<HavesSubscriber>()
   readonly #subscriptions = new Map<string, AbortController>()
   readonly #closing = new AbortController()
+  readonly #peerUploads = new PeerUploads()
   #seeding = false
   #closed = false
 
@@ -259,23 +262,43 @@ export class VideoSwarm extends TypedEventEmitter<VideoSwarmEvents> {
       await stream.close({ signal })
       return
     }
-    // init segments are tiny and needed first: they skip the limiter
-    const release = request.kind === RequestKind.Init ? () => {} : await this.#init.limiter.acquire(bytes.byteLength, signal)
-    if (release == null) {
+    // init segments are tiny and needed first: they skip the per-peer share and the limiter
+    const init = request.kind === RequestKind.Init
+    // one neighbour may not take the upload budget the others need
+    const share = init ? () => {} : this.#peerUploads.take(peer.toString(), bytes.byteLength, this.#streamRate())
+    const release = share == null || init ? () => {} : await this.#init.limiter.acquire(bytes.byteLength, signal).catch((err: Error) => { share(false); throw err })
+    if (share == null || release == null) {
+      share?.(false)
       await lp.write(encodeResponse(SwarmStatus.Busy), { signal })
       await stream.close({ signal })
       return
     }
+    let sent = false
     try {
       await lp.write(encodeResponse(SwarmStatus.Ok, bytes), { signal })
       await stream.close({ signal })
+      sent = true
       if (request.kind === RequestKind.Segment) {
         this.stats.segmentsServed++
         this.stats.bytesServed += bytes.byteLength
       }
     } finally {
       release()
+      share(sent)
     }
+  }
+
+  /** The stream's average rate and segment size, over the live window. */
+  #streamRate (): StreamRate {
+    let size = 0
+    let duration = 0
+    let count = 0
+    for (const a of this.window.announcements()) {
+      size += a.size
+      duration += a.duration
+      count++
+    }
+    return { bytesPerMs: duration > 0 ? size / duration : Infinity, segmentBytes: count > 0 ? size / count : Infinity }
   }
 
   #serveHaves (stream: Stream, lp: ReturnType<typeof lpStream>, peer: PeerId): void {
