@@ -125,6 +125,11 @@ export async function startRelay (init: RelayInit): Promise<Relay> {
       ...(init.sfu != null ? { sfu: sfu({ listenIp: host, ...init.sfu }) } : {})
     }
   })
+  // libp2p keeps a reservation until its 2 h TTL after the peer has gone: free the slot when it leaves
+  node.addEventListener('peer:disconnect', (evt) => {
+    node.services.relay.reservations.get(evt.detail)?.signal.clear()
+    node.services.relay.reservations.delete(evt.detail)
+  })
   const mirrors: LiveMirror[] = []
   try {
     const hlsStats = new HlsOriginStats()

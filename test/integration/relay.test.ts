@@ -124,6 +124,14 @@ t.test('the relay enforces its reservation cap; the refused node is told why and
   t.equal(relay.node.services.relay.reservations.size, 1, 'the relay holds one reservation')
   const dialer = await testPeer(t, 'dialer', bootstrap)
   t.ok((await dialer.dial(multiaddr(circuit))).limits != null, 'the node with a slot is still reachable through the relay')
+
+  // the holder leaves: its slot is freed at once, not after the reservation's 2 h TTL
+  await second.stop()
+  await first.stop()
+  await waitFor(() => relay.node.services.relay.reservations.size === 0, 'the relay to free the slot of the peer that left')
+  const third = await createSwarmNode({ name: 'third', ...listen })
+  t.teardown(async () => { await third.stop() })
+  t.match(await awaitReservation(third), /\/p2p-circuit/, 'a newcomer gets the freed slot')
 })
 
 t.test('given a certificate and key, the relay\'s WebSocket port speaks WSS', async t => {
