@@ -30,6 +30,7 @@ interface QueuedWrite {
 //   <ch>!m!<ts>!<id>          message envelope, in time-then-id order
 //   <ch>!a!<author>!<ts>!<id> empty: per-author index for fair eviction
 //   <ch>!p!<author>           newest profile envelope of the author
+//   <ch>!s                    when history sync last completed (ms, decimal text)
 const TS_DIGITS = 15
 const pad = (ts: number): string => String(Math.max(0, Math.floor(ts))).padStart(TS_DIGITS, '0')
 
@@ -56,6 +57,7 @@ export class ChatHistory {
   #batchTimer: ReturnType<typeof setTimeout> | undefined
   #tail: Promise<unknown> = Promise.resolve()
   #newest = 0
+  #syncedThrough = 0
 
   private constructor (ns: Namespace, channel: ChannelId, init: ChatHistoryInit) {
     this.#ns = ns
@@ -88,6 +90,8 @@ export class ChatHistory {
       const item = this.#read(value)
       if (item.kind === 'profile') this.#profiles.set(item.profile.author, item.profile)
     }
+    const synced = await this.#ns.get(`${this.channel.text}!s`)
+    this.#syncedThrough = synced != null ? Number(new TextDecoder().decode(synced)) || 0 : 0
   }
 
   /** Messages held: stored, or accepted and waiting for their batched write. */
@@ -98,6 +102,26 @@ export class ChatHistory {
   /** Timestamp of the newest stored message (0 when empty). */
   get newest (): number {
     return this.#newest
+  }
+
+  /**
+   * The time up to which a history sync last brought us everything a peer had
+   * (0: never). Kept across restarts, so a node that crashed, or that stored
+   * live messages before its first sync, still asks for what it missed before.
+   */
+  get syncedThrough (): number {
+    return this.#syncedThrough
+  }
+
+  /** Records a completed sync; written after every message queued before it, so it never claims what a crash lost. */
+  async markSynced (through: number): Promise<void> {
+    if (through <= this.#syncedThrough) return
+    this.#flush()
+    await this.#run(async () => {
+      if (through <= this.#syncedThrough) return
+      await this.#ns.put(`${this.channel.text}!s`, new TextEncoder().encode(String(Math.floor(through))))
+      this.#syncedThrough = through
+    })
   }
 
   /** Whether the message is held (stored, or waiting for its batched write). */

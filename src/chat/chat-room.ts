@@ -14,7 +14,7 @@ import { InvalidChatTextError, InvalidNickError, NoPeersError, RateLimitedError,
 import { delay } from '../util/delay.ts'
 import {
   CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS,
-  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
+  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_SYNC_BOOKMARKS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
 } from './constants.ts'
 import type { ChatItem, ChatMessage } from './chat-message.ts'
 import type { ChatHistory } from './chat-history.ts'
@@ -73,6 +73,8 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   // our own limit, kept a little under what peers enforce so network jitter cannot push us over theirs
   readonly #ownRate: RateLimiter
   readonly #syncs: PeerSyncScheduler
+  // when each peer last answered a complete history sync, least recent first
+  readonly #syncedWith = new Map<string, number>()
   #lastSeq = 0
   #pendingSends = 0
   // our nick, and the peers that have our current profile: a newcomer gets it again before our next message
@@ -204,12 +206,21 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     }
   }
 
-  /** Asks `peer` for what we miss since our newest message (less an overlap), validating every item. */
+  /**
+   * Asks `peer` for what we miss, validating every item: since we last synced
+   * with it (or with anyone, if we never did), or since our newest message if
+   * that is older, less an overlap for clock differences. The bookmark moves
+   * only when a sync completed: a partition's or a crash's gap is asked for
+   * again until it is filled.
+   */
   async syncFrom (peer: PeerId, options: AbortOptions & { since?: number } = {}): Promise<{ received: number, added: number }> {
     this.#syncs.synced(peer)
-    const since = options.since ?? (this.history.newest > 0 ? this.history.newest - HISTORY_OVERLAP_MS : Date.now() - DEFAULT_JOIN_HISTORY_MS)
+    const startedAt = Date.now()
+    const since = options.since ?? this.#syncSince(peer)
     let received = 0
-    let added = 0
+    let profiles = 0
+    // stored together at the end of the sync: one store batch, not one batch window per message
+    const stores: Array<Promise<boolean>> = []
     for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, since, MAX_HISTORY_ITEMS, options)) {
       received++
       // the overlap we already hold: the same bytes (same content id) were verified when stored
@@ -220,10 +231,27 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
         this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, code: result.code, reason: result.reason } })
         continue
       }
-      if (await this.#store(result.item, result.hidden)) added++
+      if (result.item.kind === 'profile') profiles++
+      stores.push(this.#store(result.item, result.hidden))
+    }
+    const added = (await Promise.all(stores)).filter(Boolean).length
+    // a full answer may have left out older messages: the bookmark stays where it was
+    if (options.since == null && received - profiles < MAX_HISTORY_ITEMS) {
+      this.#syncedWith.delete(peer.toString())
+      this.#syncedWith.set(peer.toString(), startedAt)
+      if (this.#syncedWith.size > MAX_SYNC_BOOKMARKS) this.#syncedWith.delete(this.#syncedWith.keys().next().value as string)
+      await this.history.markSynced(startedAt)
     }
     this.safeDispatchEvent('synced', { detail: { peer, received, added } })
     return { received, added }
+  }
+
+  #syncSince (peer: PeerId): number {
+    const { newest, syncedThrough } = this.history
+    const bookmark = this.#syncedWith.get(peer.toString()) ?? syncedThrough
+    if (newest === 0 && bookmark === 0) return Date.now() - DEFAULT_JOIN_HISTORY_MS
+    const from = newest === 0 ? bookmark : bookmark === 0 ? newest : Math.min(newest, bookmark)
+    return from - HISTORY_OVERLAP_MS
   }
 
   close (): void {

@@ -2,6 +2,7 @@ import { openEnvelope, EnvelopeError, EnvelopeFault, Kind, MAX_ENVELOPE_BYTES } 
 import { MalformedMessageError } from '../wire/index.ts'
 import { readChatItem } from './chat-message.ts'
 import { RateLimiter } from './rate-limiter.ts'
+import { TimestampRateLimit } from './timestamp-rate-limit.ts'
 import { ReplayWindow } from './replay-window.ts'
 import { DEFAULT_RATE_BURST, DEFAULT_RATE_PER_SECOND, MAX_FUTURE_MS, MAX_PAST_MS, MAX_TRACKED_AUTHORS } from './constants.ts'
 import type { ChatItem } from './chat-message.ts'
@@ -38,21 +39,25 @@ const CHAT_KINDS = [Kind.ChatMessage, Kind.Profile] as const
 /**
  * The chat validation pipeline, in ARCHITECTURE's order: size, decode,
  * kind/channel, signature, time window, replay, rate limit, moderation.
- * `live` is gossip; `sync` is history from a peer, which skips the past bound,
- * replay and rate checks (duplicates are merged by id in the store) but never
+ * `live` is gossip; `sync` is history from a peer, which skips the past bound
+ * and replay checks (duplicates are merged by id in the store), applies the
+ * rate limit to the authors' timestamps rather than to arrival, and never
  * admits future-dated messages.
  */
 export class ChatValidator {
   readonly channel: ChannelId
   readonly #now: () => number
   readonly #rate: RateLimiter
+  readonly #historyRate: TimestampRateLimit
   readonly #replay = new ReplayWindow(MAX_PAST_MS + MAX_FUTURE_MS, MAX_TRACKED_AUTHORS)
   moderation: ModerationHook | undefined
 
   constructor (channel: ChannelId, init: ChatValidatorInit = {}) {
     this.channel = channel
     this.#now = init.now ?? Date.now
-    this.#rate = new RateLimiter(init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, init.rateBurst ?? DEFAULT_RATE_BURST, MAX_TRACKED_AUTHORS)
+    const [rate, burst] = [init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, init.rateBurst ?? DEFAULT_RATE_BURST]
+    this.#rate = new RateLimiter(rate, burst, MAX_TRACKED_AUTHORS)
+    this.#historyRate = new TimestampRateLimit(rate, burst, MAX_TRACKED_AUTHORS)
     this.moderation = init.moderation
   }
 
@@ -86,6 +91,10 @@ export class ChatValidator {
         return { verdict: Verdict.Ignore, code: 'rate-limit', reason: `${author} is over the rate limit` }
       }
       this.#replay.add(replayKey, seq, timestamp, now)
+      if (item.kind === 'message') this.#historyRate.record(author, timestamp)
+    } else if (item.kind === 'message' && !this.#historyRate.take(author, timestamp)) {
+      // profiles need no limit here: only an author's newest is kept
+      return { verdict: Verdict.Ignore, code: 'rate-limit', reason: `${author} has more messages around ${new Date(timestamp).toISOString()} than the rate limit lets through` }
     }
     const decision = this.moderation?.(author, item) ?? 'allow'
     if (decision === 'block') {

@@ -41,6 +41,8 @@ export const HISTORY_PEER_INTERVAL_MS = 10_000
 export const HISTORY_SETTLE_MS = 3_000
 /** On (re)connecting, ask for messages from this long before our newest one. */
 export const HISTORY_OVERLAP_MS = 60_000
+/** Peers whose last complete history sync a room remembers. */
+export const MAX_SYNC_BOOKMARKS = 1024
 /** How far back a node with no history asks on joining. */
 export const DEFAULT_JOIN_HISTORY_MS = 24 * 3600_000
 

@@ -710,7 +710,9 @@ report('chat', rows, {
     'a step passes when every message was sent and delivered to all nodes and p99 from the scheduled send time < 1 s; a rate passes when at least half its attempts pass (a failed sweep step is retried once, the 20 msg/s rate has RUNS attempts); max msg/s = highest rate with it and every lower rate passing',
     `p99 @${BASE_RATE} = median over the runs of each run's p99 (a single run hit by the shared box's other load does not decide it); the worst run is shown too; "others cores" = CPU other processes on the machine used during the step, from /proc/stat`,
     'channel discovery is stopped on every node so that the dialled topology stays as built (it would otherwise dial every peer in the channel)',
-    'before the measured runs each variant runs one unrecorded warm-up step (JIT compilation of its path); the profile runs before the sweep, so overload cannot leave it a damaged network'
+    'before the measured runs each variant runs one unrecorded warm-up step (JIT compilation of its path); the profile runs before the sweep, so overload cannot leave it a damaged network',
+    `with ${BASE_RATE} msg/s for ${DURATION_MS / 1000} s a run has ${BASE_RATE * DURATION_MS / 1000} messages, so its p99 to all is its slowest message or next to it: one stall decides a run (DURATION=10 gives a steadier tail)`,
+    'signed history writes are batched (src/chat/constants.ts HISTORY_WRITE_BATCH_MS); each step flushes them before its CPU is read, so none spill into the next step'
   ],
   mesh: meshInfo,
   ratios,

@@ -89,7 +89,11 @@ export async function tempDir (prefix = 'swarmcast-test-'): Promise<{ dir: strin
 /** Starts `swarmcast relay` on free loopback ports; resolves once its addresses are printed. */
 export async function startCliRelay (dataDir: string): Promise<{ relay: CliProcess, tcpAddr: string, wsAddr: string, httpUrl: string }> {
   const relay = new CliProcess(['relay', '--tcp', '0', '--ws', '0', '--http', '0', '--host', '127.0.0.1', '--data', dataDir])
-  const httpUrl = await relay.waitForLine(l => l.startsWith('http://'))
+  // the caller can only stop a relay it got: one that never came up is stopped here
+  const httpUrl = await relay.waitForLine(l => l.startsWith('http://'), 60_000).catch(async (err: Error) => {
+    await relay.stop()
+    throw err
+  })
   const tcpAddr = relay.stdout.find(l => l.startsWith('/ip4/') && !l.includes('/ws/'))!
   const wsAddr = relay.stdout.find(l => l.includes('/ws/'))!
   return { relay, tcpAddr, wsAddr, httpUrl }

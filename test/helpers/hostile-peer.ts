@@ -54,7 +54,7 @@ export async function startHostilePeer (t: Test, channel: string, targets: Array
     })
   }
 
-  const ready = next('ready', 30_000)
+  const ready = next('ready', 90_000)
   proc.send({ type: 'start', channel, targets } satisfies HostileCommand)
   const { peerId } = await ready
   return {

@@ -10,8 +10,8 @@ import { CliProcess } from '../helpers/cli.ts'
 import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import { chatEnvelope, tamper } from '../helpers/chat-envelopes.ts'
-import { MAX_PENDING_SENDS } from '../../src/chat/index.ts'
-import type { ChatMessage, ChatRoom } from '../../src/chat/index.ts'
+import { ChatValidator, MAX_PENDING_SENDS } from '../../src/chat/index.ts'
+import type { ChatItem, ChatMessage, ChatRoom } from '../../src/chat/index.ts'
 
 const owner = await Identity.generate()
 const lobby = ChannelId.derive(owner.publicKey, 'lobby')
@@ -95,26 +95,63 @@ t.test('a late joiner and a restarted node get the history they missed', async t
   t.same([...shown.values()], [1, 1, 1, 1], 'only the four missed messages are new to it, once each')
 })
 
+t.test('a node that hears live chat before its first sync still gets what it missed before', async t => {
+  const a = await testChatPeer(t, 'a')
+  const roomA = await a.node.services.chat.join(lobby)
+  const c = await testChatPeer(t, 'c')
+  // c last synced completely five minutes ago, then went away
+  await (await c.node.services.chat.join(lobby)).history.markSynced(Date.now() - 5 * 60_000)
+  await c.stop()
+  // meanwhile a stored three messages from three minutes ago: older than the sync overlap before anything c will hear live
+  const validator = new ChatValidator(lobby)
+  const item = async (bytes: Uint8Array): Promise<ChatItem> => {
+    const r = await validator.validate(bytes, 'sync')
+    if (r.verdict !== 'accept') throw new Error(r.reason)
+    return r.item
+  }
+  const author = await Identity.generate()
+  for (let i = 0; i < 3; i++) await roomA.history.add(await item(await chatEnvelope(author, lobby, { text: `missed ${i}`, timestamp: Date.now() - 3 * 60_000 + i })))
+
+  const again = await testChatPeer(t, 'c-again', [], { dir: c.dir, identity: c.identity })
+  const roomC = await again.node.services.chat.join(lobby)
+  // a live message lands before c meets anyone to sync with
+  await roomC.history.add(await item(await chatEnvelope(author, lobby, { text: 'live' })))
+  await again.node.dial(a.node.getMultiaddrs()[0]!)
+  await waitFor(() => roomC.history.size === 4, 'c to fetch the three it missed', 20_000)
+  t.same((await roomC.messages()).map(m => m.text), ['missed 0', 'missed 1', 'missed 2', 'live'])
+  await waitFor(() => roomC.history.syncedThrough > Date.now() - 60_000, 'the completed sync to move the bookmark')
+  t.pass('the bookmark moved')
+})
+
 t.test('bad messages are refused by the first honest node, never stored, never passed on', async t => {
   // a line: mallory — bob — carol
-  const mallory = await testPeer(t, 'mallory')
   const bob = await testChatPeer(t, 'bob')
   const carol = await testChatPeer(t, 'carol')
   const bobRoom = await bob.node.services.chat.join(lobby)
   const carolRoom = await carol.node.services.chat.join(lobby)
   const topic = bobRoom.topic
-  // mallory validates nothing and publishes whatever she likes
-  mallory.services.pubsub.topicValidators.set(topic, () => TopicValidatorResult.Accept)
-  mallory.services.pubsub.subscribe(topic)
-  await mallory.dial(bob.node.getMultiaddrs()[0]!)
   await bob.node.dial(carol.node.getMultiaddrs()[0]!)
-  await waitFor(() => mallory.services.pubsub.getSubscribers(topic).length === 1 && carolRoom.peers().length === 1, 'the line to form')
+  await waitFor(() => carolRoom.peers().length === 1, 'bob and carol to meet')
+  /** A peer that validates nothing and publishes whatever it likes, connected to bob only. */
+  const mallory = async (name: string): Promise<Awaited<ReturnType<typeof testPeer>>> => {
+    const peer = await testPeer(t, name)
+    peer.services.pubsub.topicValidators.set(topic, () => TopicValidatorResult.Accept)
+    peer.services.pubsub.subscribe(topic)
+    await peer.dial(bob.node.getMultiaddrs()[0]!)
+    await waitFor(() => peer.services.pubsub.getSubscribers(topic).length === 1, `${name} to join bob`)
+    return peer
+  }
 
   const alice = await Identity.generate()
   const genuine = await chatEnvelope(alice, lobby, { text: 'genuine' })
   const other = await Identity.generate()
+  const forge = async (text: string): Promise<Uint8Array> => {
+    const real = wire.Envelope.decode(await chatEnvelope(alice, lobby, { text }))
+    const signedByOther = wire.Envelope.decode(await sealEnvelope(other, { kind: Kind.ChatMessage, channel: lobby, payload: real.payload }))
+    return wire.Envelope.encode({ ...signedByOther, author: alice.publicKey }).finish()
+  }
   const attacks: Array<[string, Uint8Array, RegExp]> = [
-    ['forged', await sealEnvelope(other, { kind: Kind.ChatMessage, channel: lobby, payload: wire.Envelope.decode(genuine).payload }).then(b => wire.Envelope.encode({ ...wire.Envelope.decode(b), author: alice.publicKey }).finish()), /signature/],
+    ['forged', await forge('genuine'), /signature/],
     ['tampered', tamper(await chatEnvelope(alice, lobby), 'tampered'), /signature/],
     ['wrong channel', await chatEnvelope(alice, elsewhere, { text: 'wrong channel' }), /another channel/],
     ['future-dated', await chatEnvelope(alice, lobby, { text: 'from the future', timestamp: Date.now() + 10 * 60_000 }), /future/],
@@ -124,17 +161,21 @@ t.test('bad messages are refused by the first honest node, never stored, never p
   const carolGot: ChatMessage[] = []
   carolRoom.addEventListener('message', e => { carolGot.push(e.detail) })
   // first a genuine message along the same path: the line works
+  const first = await mallory('mallory')
   const arrived = nextEvent<ChatMessage>(carolRoom, 'message')
-  await mallory.services.pubsub.publish(topic, genuine)
+  await first.services.pubsub.publish(topic, genuine)
   t.equal((await arrived).text, 'genuine')
 
+  // each kind from a peer of its own: bob stops listening to a peer after three refusals
   for (const [name, bytes, reason] of attacks) {
+    const sender = await mallory(`mallory-${name.replace(' ', '-')}`)
     const refused = nextEvent<{ reason: string }>(bobRoom, 'rejected')
-    await waitFor(async () => (await mallory.services.pubsub.publish(topic, bytes)).recipients.length > 0, `mallory to publish the ${name} message`)
+    await waitFor(async () => (await sender.services.pubsub.publish(topic, bytes)).recipients.length > 0, `mallory to publish the ${name} message`)
     t.match((await refused).reason, reason, `bob refuses the ${name} message`)
   }
-  // graylisted: bob no longer listens to mallory at all
-  await waitFor(() => peerScore(bob.node.services.pubsub, mallory.peerId) < -80, 'mallory to be scored below the graylist threshold at bob')
+  // graylisted: after three forgeries bob no longer listens to mallory at all
+  for (let i = 0; i < 3; i++) await first.services.pubsub.publish(topic, await forge(`forged ${i}`))
+  await waitFor(() => peerScore(bob.node.services.pubsub, first.peerId) < -80, 'mallory to be scored below the graylist threshold at bob')
 
   // a replay of the genuine message by another peer, then a new message from it
   const replayer = await testPeer(t, 'replayer')
@@ -161,10 +202,12 @@ t.test('a flooding author is throttled while two honest authors get every messag
   farRoom.addEventListener('message', e => { got.push(e.detail) })
 
   // the flooder signs valid messages but skips its own limiter, publishing straight to gossip
+  // (signed beforehand, so that a loaded machine still floods faster than the limit)
+  const floodEnvelopes = await Promise.all(Array.from({ length: 150 }, async (_, i) => await chatEnvelope(flooder!.identity, lobby, { text: `flood ${i}` })))
   const started = Date.now()
   const flood = (async () => {
-    for (let i = 0; i < 150; i++) {
-      await flooder!.node.services.pubsub.publish(rooms[3]!.topic, await chatEnvelope(flooder!.identity, lobby, { text: `flood ${i}` })).catch(() => {})
+    for (const [i, envelope] of floodEnvelopes.entries()) {
+      await flooder!.node.services.pubsub.publish(rooms[3]!.topic, envelope).catch(() => {})
       if (i % 10 === 0) await new Promise(resolve => setImmediate(resolve))
     }
   })()

@@ -77,7 +77,9 @@ t.test('a node whose clock is wrong is told so before sending', async t => {
     ['faketime', '-f', '+1h', process.execPath, (await import('../helpers/cli.ts')).CLI]
   )
   t.equal(await skewed.exited, 1)
-  t.match(skewed.stderr.join('\n'), /clock is 36\d\d\.\d s ahead of the relay's/)
+  // the figure is accurate to half the query's round trip, which a loaded box stretches
+  const ahead = Number(/clock is (\d+\.\d) s ahead of the relay's/.exec(skewed.stderr.join('\n'))?.[1])
+  t.ok(Math.abs(ahead - 3600) < 30, `says the clock is ${ahead} s ahead (it is 3600 s)`)
   t.match(skewed.stderr.join('\n'), /NTP/)
 })
 

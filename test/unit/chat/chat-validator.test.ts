@@ -83,6 +83,28 @@ t.test('the per-author rate limit ignores a flood without touching other authors
   t.equal(verdict(await v.validate(await chatEnvelope(alice, lobby, { timestamp: now }), 'live')), 'accept', 'a token back after 1/rate')
 })
 
+t.test('history sync applies the rate limit to the authors\' timestamps', async t => {
+  const now = Date.now()
+  const v = new ChatValidator(lobby, { now: () => now, ratePerSecond: 5, rateBurst: 10 })
+  const flooder = await Identity.generate()
+  // forty signed within 100 ms and served as history: a burst and a second's refill (with its 200 ms of slack) get in
+  const flood = await Promise.all(Array.from({ length: 40 }, async (_, i) => await chatEnvelope(flooder, lobby, { timestamp: now - 3600_000 + Math.floor(i * 2.5) })))
+  const verdicts = await Promise.all(flood.map(async b => verdict(await v.validate(b, 'sync'))))
+  t.equal(verdicts.filter(r => r === 'accept').length, 16, 'burst 10 + 5/s × 1.2 s')
+  t.match(verdicts.find(r => r !== 'accept'), /^ignore: .*more messages around .* than the rate limit/)
+
+  // an author at 4 msg/s for a minute, handed over newest first: every message passes
+  const honest = await Promise.all(Array.from({ length: 240 }, async (_, i) => await chatEnvelope(alice, lobby, { timestamp: now - 7200_000 + i * 250 })))
+  const honestVerdicts = await Promise.all(honest.reverse().map(async b => verdict(await v.validate(b, 'sync'))))
+  t.ok(honestVerdicts.every(r => r === 'accept'), 'a steady 4 msg/s author passes in any order')
+
+  // what came live counts: ten live at one moment leave room for six more from history
+  const bob = await Identity.generate()
+  for (let i = 0; i < 10; i++) t.equal(verdict(await v.validate(await chatEnvelope(bob, lobby, { timestamp: now }), 'live')), 'accept')
+  const more = await Promise.all(Array.from({ length: 10 }, async () => verdict(await v.validate(await chatEnvelope(bob, lobby, { timestamp: now }), 'sync'))))
+  t.equal(more.filter(r => r === 'accept').length, 6, 'the live ones are counted')
+})
+
 t.test('the moderation hook is consulted last', async t => {
   const mallory = await Identity.generate()
   const v = new ChatValidator(lobby, { moderation: (author) => author === mallory.key ? 'block' : author === alice.key ? 'hide' : 'allow' })

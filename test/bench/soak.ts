@@ -1,0 +1,71 @@
+// npm run bench -- soak [--minutes 30] [--viewers 20] [--cli-viewers 2] [--chatters 10]
+// Relay + streamer + viewers + chatters on loopback for a long run (issue 9,
+// "Load"): the RSS of every process must stay flat (least-squares growth after
+// the warm-up ≤ 10 % over the run), no viewer may stall or skip after the
+// warm-up, and every chat message must reach every chatter and the relay's
+// archive. The relay, the streamer (ffmpeg test pattern, 320x180 at 300 kbit/s)
+// and --cli-viewers viewers are `swarmcast` processes; the other viewers share
+// two worker processes and the chatters one (a Node process per viewer would
+// be ~130 MiB each, and twenty event loops on two cores measure the box, not
+// swarmcast), each a peer session exactly as the CLI opens it. Every Node
+// process runs with --trace-gc: the JS heap each full GC leaves is reported
+// beside the RSS, to tell a leak from V8 keeping a bigger heap.
+import { parseArgs } from 'node:util'
+import { runSoak } from './soak/soak-run.ts'
+import { report } from './report.ts'
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '30' },
+    viewers: { type: 'string', default: '20' },
+    'cli-viewers': { type: 'string', default: '2' },
+    chatters: { type: 'string', default: '10' }
+  }
+})
+const minutes = Number(values.minutes)
+const viewers = Number(values.viewers)
+const cliViewers = Math.min(viewers, Number(values['cli-viewers']))
+const chatters = Number(values.chatters)
+if (!(minutes > 0) || !(viewers >= 0) || !(cliViewers >= 0) || !(chatters >= 2) || chatters > 30) {
+  process.stderr.write('usage: soak [--minutes M > 0] [--viewers N] [--cli-viewers N] [--chatters 2..30]\n')
+  process.exit(2)
+}
+const MAX_GROWTH_PCT = 10
+// long enough for gossipsub's 2-minute seen cache and the 30 s live window to fill
+const warmupMs = Math.min(5 * 60_000, Math.max(30_000, minutes * 60_000 / 10))
+
+const result = await runSoak({
+  minutes,
+  cliViewers,
+  inProcessViewers: viewers - cliViewers,
+  viewerWorkers: viewers - cliViewers > 10 ? 2 : 1,
+  chatters,
+  chatIntervalMs: 2_000,
+  sampleMs: minutes >= 10 ? 5_000 : 2_000,
+  warmupMs,
+  log: (line) => { process.stderr.write(`soak: ${line}\n`) }
+})
+
+const rssFlat = result.processes.every(p => p.trendPct <= MAX_GROWTH_PCT)
+const noStall = result.viewers.stallsAfterWarmup === 0 && result.viewers.skippedAfterWarmup === 0
+const noLoss = result.chat.lost === 0 && result.chat.failed === 0 && result.chat.archivedByRelay === result.chat.sent
+report('soak', result.processes.map(p => ({
+  process: p.name,
+  samples: p.samples,
+  'start MiB': p.startMiB,
+  'end MiB': p.endMiB,
+  'max MiB': p.maxMiB,
+  'trend %': p.trendPct,
+  flat: p.trendPct <= MAX_GROWTH_PCT ? 'yes' : 'NO',
+  'full GCs': p.heap?.fullGcs ?? '-',
+  'heap start MiB': p.heap?.startMiB ?? '-',
+  'heap end MiB': p.heap?.endMiB ?? '-',
+  'heap trend %': p.heap?.trendPct ?? '-'
+})), { minutes, warmupMs, maxGrowthPct: MAX_GROWTH_PCT, runMs: result.runMs, viewers: result.viewers, chat: result.chat, options: result.options, checks: { rssFlat, noStall, noLoss }, timeline: result.timeline })
+process.stdout.write('minute  load   stalls  skipped  RSS MiB\n')
+for (const m of result.timeline) process.stdout.write(`${String(m.minute).padStart(6)}  ${m.load.toFixed(1).padStart(5)}  ${String(m.stalls).padStart(6)}  ${String(m.skipped).padStart(7)}  ${Object.values(m.rssMiB).join(' ')}\n`)
+const { viewers: v, chat: c } = result
+process.stdout.write(`viewers: ${v.count}, at least ${v.segmentsMin} segments each; after the warm-up ${v.stallsAfterWarmup} stalls and ${v.skippedAfterWarmup} skipped segments (${v.stallsTotal} stalls in all)\n`)
+process.stdout.write(`chat: ${c.sent} sent (${c.failed} failed), ${c.lost} lost, ${c.duplicates} shown twice, relay archived ${c.archivedByRelay}; drained ${c.drainMs} ms after the last send\n`)
+process.stdout.write(`checks: RSS flat ${rssFlat ? 'yes' : 'NO'}, no stall ${noStall ? 'yes' : 'NO'}, no loss ${noLoss ? 'yes' : 'NO'}\n`)
+process.exit(rssFlat && noStall && noLoss ? 0 : 1)

@@ -1,0 +1,36 @@
+// What test/bench/soak/soak-run.ts and its workers say to each other: one JSON object a line
+// (commands on the worker's stdin, lines on its stdout).
+
+/** Coordinator → worker. */
+export type SoakCommand =
+  /** Start `count` peers of `role` (each a `swarmcast` peer session, as the CLI runs it), joined through `bootstrap`. */
+  | { cmd: 'start', role: 'viewers' | 'chatters', count: number, channel: string, bootstrap: string[], dir: string, name: string }
+  /** Chatters: each sends one message every `intervalMs` (at its own random phase) until `quiesce`. */
+  | { cmd: 'chat', intervalMs: number }
+  /** Chatters: stop sending; report once every chatter holds every message sent (or `waitMs` passed). */
+  | { cmd: 'quiesce', waitMs: number }
+  /** Stop every peer and exit. */
+  | { cmd: 'stop' }
+
+/** One viewer's playback so far. */
+export interface ViewerProgress {
+  segments: number
+  stalls: number
+  stallMs: number
+  skipped: number
+  peers: number
+  /** Wall-clock ms of each stall's start, and how many segments each skip jumped. */
+  stallsAt: number[]
+  skips: Array<[number, number]>
+}
+
+/** The worker's memory, MiB (after a full GC when the worker runs with --expose-gc). */
+export interface MemorySample { rss: number, heapUsed: number, external: number, arrayBuffers: number, gc: boolean }
+
+/** Worker → coordinator. */
+export type SoakLine =
+  | { type: 'ready', role: 'viewers' | 'chatters', count: number, startMs: number }
+  | { type: 'progress', at: number, viewers?: ViewerProgress[], chat?: { sent: number, failed: number, minReceived: number }, memory?: MemorySample }
+  | { type: 'chat-final', sent: number, failed: number, failures: string[], lost: number, missing: Array<{ chatter: number, count: number, ids: string[] }>, duplicates: number, waitedMs: number }
+  | { type: 'viewers-final', viewers: ViewerProgress[] }
+  | { type: 'error', message: string }
