@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { parseCommandArgs } from './args.ts'
-import { idCommand } from './commands/id.ts'
-import { channelCommand } from './commands/channel.ts'
-import { relayCommand } from './commands/relay.ts'
-import { chatCommand } from './commands/chat.ts'
-import { modCommand } from './commands/mod.ts'
-import { listsCommand } from './commands/lists.ts'
-import { streamCommand } from './commands/stream.ts'
-import { watchCommand } from './commands/watch.ts'
 import type { Command } from './command.ts'
 
-const commands: Command[] = [idCommand, channelCommand, chatCommand, modCommand, listsCommand, streamCommand, watchCommand, relayCommand]
+/**
+ * The commands, each loaded only when it runs: `--help` and a mistyped
+ * command answer at once instead of after loading libp2p and mediasoup.
+ */
+const commands: Array<{ name: string, summary: string, load: () => Promise<Command> }> = [
+  { name: 'id', summary: 'show this node\'s identity key, fingerprint and peer id (created on first use)', load: async () => (await import('./commands/id.ts')).idCommand },
+  { name: 'channel', summary: 'create a channel you own and print its id', load: async () => (await import('./commands/channel.ts')).channelCommand },
+  { name: 'chat', summary: 'chat in a channel: signed messages, history, nicknames', load: async () => (await import('./commands/chat.ts')).chatCommand },
+  { name: 'mod', summary: 'moderate a channel: grant and revoke moderators, ban, mute, show', load: async () => (await import('./commands/mod.ts')).modCommand },
+  { name: 'lists', summary: 'follow other moderators\' or communities\' lists in a channel (for your view only)', load: async () => (await import('./commands/lists.ts')).listsCommand },
+  { name: 'stream', summary: 'stream video to a channel: ingest with ffmpeg, sign segments, seed the swarm', load: async () => (await import('./commands/stream.ts')).streamCommand },
+  { name: 'watch', summary: 'watch a channel headless: fetch, verify and share segments, report playback', load: async () => (await import('./commands/watch.ts')).watchCommand },
+  { name: 'relay', summary: 'run a relay: bootstrap peer, circuit relay and HTTP for a community', load: async () => (await import('./commands/relay.ts')).relayCommand }
+]
 
 // Errors caused by what the user typed: exit status 2, like a usage error.
 const INPUT_ERRORS = new Set(['UsageError', 'InvalidChannelError', 'InvalidKeyError', 'InvalidBootstrapError', 'InvalidChatTextError', 'InvalidNickError', 'ConfigError', 'IngestInputError'])
@@ -47,11 +52,12 @@ export async function main (argv: string[], signal: AbortSignal): Promise<number
     out(version())
     return 0
   }
-  const command = commands.find(c => c.name === name)
-  if (command == null) {
+  const entry = commands.find(c => c.name === name)
+  if (entry == null) {
     err(`swarmcast: unknown command "${name}"\nRun "swarmcast --help" for the list of commands.`)
     return 2
   }
+  const command = await entry.load()
   try {
     const args = parseCommandArgs(rest, command.options, command.maxPositionals ?? 0)
     if (args.values.help === true) {

@@ -15,8 +15,6 @@ export interface CommandContext {
 
 export interface Command {
   name: string
-  /** One line for `swarmcast --help`. */
-  summary: string
   /** The full `swarmcast NAME --help` text. */
   help: string
   options: ParseArgsOptionsConfig

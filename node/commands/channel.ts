@@ -6,7 +6,6 @@ import type { Command } from '../command.ts'
 
 export const channelCommand: Command = {
   name: 'channel',
-  summary: 'create a channel you own and print its id',
   help: `Usage: swarmcast channel create NAME [--json] [--data DIR]
 
 Prints the id of channel NAME owned by your identity. The id holds your public

@@ -14,7 +14,6 @@ any other line is sent as a message`
 
 export const chatCommand: Command = {
   name: 'chat',
-  summary: 'chat in a channel: signed messages, history, nicknames',
   help: `Usage: swarmcast chat --channel ID --bootstrap MA [--nick NAME] [--history N]
                      [--send TEXT] [--json] [--timeout S] [--host IP] [--data DIR]
 

@@ -5,7 +5,6 @@ import type { Command } from '../command.ts'
 
 export const idCommand: Command = {
   name: 'id',
-  summary: 'show this node\'s identity key, fingerprint and peer id (created on first use)',
   help: `Usage: swarmcast id [--json] [--data DIR]
 
 Shows the identity that signs your messages: its full key (what others pass to

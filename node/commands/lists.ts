@@ -8,7 +8,6 @@ import type { Command } from '../command.ts'
 
 export const listsCommand: Command = {
   name: 'lists',
-  summary: 'follow other moderators\' or communities\' lists in a channel (for your view only)',
   help: `Usage: swarmcast lists subscribe|unsubscribe --channel ID --list KEY [--data DIR]
        swarmcast lists show [--channel ID] [--json] [--data DIR]
 

@@ -13,7 +13,6 @@ const RIGHT_NAMES: Record<string, number> = { ban: Right.Ban, mute: Right.Mute, 
 
 export const modCommand: Command = {
   name: 'mod',
-  summary: 'moderate a channel: grant and revoke moderators, ban, mute, show',
   help: `Usage: swarmcast mod grant  --channel ID --to KEY [--rights ban,mute] [--expires 30d]
        swarmcast mod revoke --channel ID (--grant ID | --to KEY)
        swarmcast mod ban|unban|mute|unmute --channel ID --user KEY [--reason TEXT] [--for 1h]

@@ -32,7 +32,6 @@ export class TlsFileError extends Error {
 
 export const relayCommand: Command = {
   name: 'relay',
-  summary: 'run a relay: bootstrap peer, circuit relay and HTTP for a community',
   help: `Usage: swarmcast relay [--config FILE] [--tcp PORT] [--ws PORT] [--http PORT] [--host IP]
                       [--announce MA ...] [--peer MA ...] [--follow CHANNEL ...]
                       [--max-connections N] [--max-reservations N] [--upload-limit R]

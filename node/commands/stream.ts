@@ -17,7 +17,6 @@ const STATUS_INTERVAL_MS = 5_000
 
 export const streamCommand: Command = {
   name: 'stream',
-  summary: 'stream video to a channel: ingest with ffmpeg, sign segments, seed the swarm',
   help: `Usage: swarmcast stream --channel NAME|ID --input SRC --bootstrap MA [--loop]
                        [--segment 1s] [--bitrate 2500k] [--upload-limit 20M]
                        [--http PORT] [--public-url URL] [--host IP] [--json]

@@ -14,7 +14,6 @@ const PROGRESS_INTERVAL_MS = 1_000
 
 export const watchCommand: Command = {
   name: 'watch',
-  summary: 'watch a channel headless: fetch, verify and share segments, report playback',
   help: `Usage: swarmcast watch --channel ID --bootstrap MA [--out FILE.mp4] [--for 60s]
                       [--json] [--buffer 3s] [--origin URL] [--no-p2p]
                       [--upload-limit R] [--data DIR]

@@ -8,9 +8,10 @@ const STAMP_SLACK_MS = 200
  * nothing (a peer hands over hours of chat at once): it is applied to the
  * authors' own timestamps. A token bucket of `burst` and `ratePerSecond`
  * never lets more than `burst + rate × L` messages into any span of length L
- * (plus the moment between taking a token and stamping), so an honest author, whose sender enforces that bucket, passes; a key that
- * signs a flood and serves it as history gets no more than that into any
- * second or ten seconds. Remembers up to `perAuthor` timestamps of each of
+ * (give or take the moment between taking a token and stamping), so an
+ * honest author, whose sender enforces that bucket, passes; a key that signs
+ * a flood and serves it as history gets no more than that into any second or
+ * ten seconds. Remembers a bounded number of timestamps of each of
  * `maxAuthors` authors, the least recently seen forgotten first; in memory
  * only, so a restart forgets what it counted.
  */

@@ -3,7 +3,8 @@
 // in the same run: N=10 nodes in one worker process and N=30 across two. Raw
 // runs twice: with 1 KiB payloads, and with payloads as large as the signed
 // envelope (stock noise switched cipher path at 1200 bytes). Both run the same
-// libp2p stack (createSwarmNode with the same init); only chat differs. Every node has DEGREE
+// libp2p stack (createSwarmNode with the same init); only chat differs. Each
+// system's network runs alone, one after the other in the run. Every node has DEGREE
 // direct TCP neighbours (no relay, no discovery); gossipsub runs its default
 // D=6. Per variant and N it reports the highest offered rate (msg/s, ~1 KiB,
 // senders round-robin over all nodes) that reached every node with no loss and
@@ -397,7 +398,7 @@ async function runStep (net: Net, variant: Variant, rate: number, phase: StepRes
 
 // ---------- network setup ----------
 
-async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, mesh: Record<System, object> }> {
+async function buildNet (n: number, channelOwner: string, system: System): Promise<{ net: Net, mesh: object }> {
   const procs = n <= 10 ? 1 : Math.max(2, Math.ceil(n / 15))
   const workers = await spawnWorkers(procs)
   const net: Net = { n, workers, idleUsPerMs: workers.map(() => 0) }
@@ -405,8 +406,8 @@ async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, m
     const edges = topology(n, SEED)
     const degree = Array.from({ length: n }, (_, i) => edges.filter(e => e.includes(i)).length)
     const hostOf = (idx: number): number => idx % procs
-    const mesh = {} as Record<System, object>
-    for (const system of SYSTEMS) {
+    let mesh: object = {}
+    {
       const t = now()
       const addrs = new Map<number, string>()
       const started = await Promise.all(workers.map(async (w, wi) => await w.request({
@@ -420,7 +421,7 @@ async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, m
       if (failed.length > 0) throw new Error(`N=${n} ${system}: ${failed.length} dials failed:\n${failed.slice(0, 5).join('\n')}`)
       process.stdout.write(`  N=${n} ${system}: ${n} nodes in ${procs} process(es), ${edges.length} connections, started in ${((now() - t) / 1000).toFixed(1)} s\n`)
     }
-    for (const system of SYSTEMS) {
+    {
       const t = now()
       let status: Results['mesh']['status'] = []
       let formed = false
@@ -431,10 +432,10 @@ async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, m
         await sleep(250)
       }
       const sizes = status.map(s => s.mesh)
-      mesh[system] = { formed, ms: Math.round(now() - t), meshMin: Math.min(...sizes), meshMedian: median(sizes), meshMax: Math.max(...sizes), degreeMin: Math.min(...degree), degreeMax: Math.max(...degree) }
+      mesh = { formed, ms: Math.round(now() - t), meshMin: Math.min(...sizes), meshMedian: median(sizes), meshMax: Math.max(...sizes), degreeMin: Math.min(...degree), degreeMax: Math.max(...degree) }
       process.stdout.write(`  N=${n} ${system}: mesh ${formed ? 'formed' : 'NOT fully formed'} after ${((now() - t) / 1000).toFixed(1)} s (mesh sizes ${Math.min(...sizes)}-${Math.max(...sizes)}, degrees ${Math.min(...degree)}-${Math.max(...degree)})\n`)
     }
-    // idle CPU of each process with both networks up (after start-up churn: identify, history sync): subtracted from step CPU
+    // idle CPU of each process with the network up (after start-up churn: identify, history sync): subtracted from step CPU
     await sleep(IDLE_SETTLE_MS)
     const c0 = await Promise.all(workers.map(async w => await w.request({ cmd: 'cpu' })))
     const t0 = now()
@@ -442,7 +443,7 @@ async function buildNet (n: number, channelOwner: string): Promise<{ net: Net, m
     const c1 = await Promise.all(workers.map(async w => await w.request({ cmd: 'cpu' })))
     const elapsed = now() - t0
     net.idleUsPerMs = workers.map((_, i) => (cpuUs(c1[i]!) - cpuUs(c0[i]!)) / elapsed)
-    process.stdout.write(`  N=${n}: idle CPU ${net.idleUsPerMs.map(x => (x / 10).toFixed(1) + '%').join(', ')} per process\n`)
+    process.stdout.write(`  N=${n} ${system}: idle CPU ${net.idleUsPerMs.map(x => (x / 10).toFixed(1) + '%').join(', ')} per process\n`)
     return { net, mesh }
   } catch (err) {
     await stopWorkers(workers)
@@ -479,33 +480,38 @@ mkdirSync(RESULTS, { recursive: true })
 
 process.stdout.write(`chat bench: N=${NS.join(',')}, ${RUNS} runs at ${BASE_RATE} msg/s, sweep ${RATES.join(',')} msg/s, ${DURATION_MS / 1000} s per step, ${PAYLOAD_BYTES} B messages\n`)
 for (const n of NS) {
-  const { net, mesh } = await buildNet(n, channelOwner)
-  meshInfo[`N=${n}`] = { procs: net.workers.length, idleCpuPctPerProcess: net.idleUsPerMs.map(x => Math.round(x * 10) / 100), ...mesh }
-  try {
-    // not recorded: the first messages of a path pay for its JIT compilation (and signed, always first, paid it alone)
-    for (const v of VARIANTS) await runStep(net, v, BASE_RATE, 'warmup')
-    for (let r = 0; r < RUNS; r++) {
-      // alternate the order, so drift on a shared box hits every variant alike (signed goes first once: it sizes raw-env)
-      for (const v of r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) steps.push(await runStep(net, v, BASE_RATE, 'base'))
-    }
-    // profiled before the sweep: overload can leave the network worse than it found it (see the notes)
-    if (PROFILE && n === Math.min(...NS)) {
-      for (const v of VARIANTS) profiles.push(await profileStep(net, v))
-    }
-    // a rate passes when at least half of its attempts pass; a failed sweep step is tried once more (the box is shared)
-    const stopped = new Set<VariantKey>(VARIANTS.filter(v => !ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === BASE_RATE))).map(v => v.key))
-    for (const rate of RATES) {
-      for (const v of VARIANTS) {
-        if (stopped.has(v.key)) continue
-        const first = await runStep(net, v, rate, 'sweep')
-        steps.push(first)
-        if (!first.pass) steps.push(await runStep(net, v, rate, 'retry'))
-        if (!ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === rate))) stopped.add(v.key)
+  // one system's network at a time, on the same topology: with both up, each process carried
+  // twice the nodes and their idle work, and every latency measured the other system too
+  for (const system of SYSTEMS) {
+    const variants = VARIANTS.filter(v => v.system === system)
+    const { net, mesh } = await buildNet(n, channelOwner, system)
+    meshInfo[`N=${n} ${system}`] = { procs: net.workers.length, idleCpuPctPerProcess: net.idleUsPerMs.map(x => Math.round(x * 10) / 100), ...mesh }
+    try {
+      // not recorded: the first messages of a path pay for its JIT compilation
+      for (const v of variants) await runStep(net, v, BASE_RATE, 'warmup')
+      for (let r = 0; r < RUNS; r++) {
+        // raw and raw-env alternate, so drift hits both alike
+        for (const v of r % 2 === 0 ? variants : [...variants].reverse()) steps.push(await runStep(net, v, BASE_RATE, 'base'))
       }
-      if (VARIANTS.every(v => stopped.has(v.key))) break
+      // profiled before the sweep: overload can leave the network worse than it found it (see the notes)
+      if (PROFILE && n === Math.min(...NS)) {
+        for (const v of variants) profiles.push(await profileStep(net, v))
+      }
+      // a rate passes when at least half of its attempts pass; a failed sweep step is tried once more (the box is shared)
+      const stopped = new Set<VariantKey>(variants.filter(v => !ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === BASE_RATE))).map(v => v.key))
+      for (const rate of RATES) {
+        for (const v of variants) {
+          if (stopped.has(v.key)) continue
+          const first = await runStep(net, v, rate, 'sweep')
+          steps.push(first)
+          if (!first.pass) steps.push(await runStep(net, v, rate, 'retry'))
+          if (!ratePasses(steps.filter(s => s.n === n && s.variant === v.key && s.rate === rate))) stopped.add(v.key)
+        }
+        if (variants.every(v => stopped.has(v.key))) break
+      }
+    } finally {
+      await stopWorkers(net.workers)
     }
-  } finally {
-    await stopWorkers(net.workers)
   }
 }
 
@@ -700,7 +706,7 @@ report('chat', rows, {
   p99LimitMs: P99_LIMIT_MS,
   totalS: Math.round((now() - started) / 1000),
   notes: [
-    'signed and raw nodes run at once on the same topology in the same worker processes (N=10: 1 process, N=30: 2); steps alternate between variants',
+    'signed, then raw: each system\'s network runs alone on the same topology in the same number of worker processes (N=10: 1 process, N=30: 2), so neither pays for the other\'s idle work; raw and raw-env alternate on the raw network',
     'both systems are createSwarmNode with the same init: TCP, noise with the Node crypto every swarmcast node runs (node/noise-crypto.ts: wasm ChaCha20-Poly1305 up to 2.5 KiB frames, node:crypto above) and one socket write per noise frame (src/net/noise-encrypter.ts), yamux, the same gossipsub settings (StrictNoSign, content-hash ids, fastMsgIdFn, scoring); channel discovery stopped on both. Only the chat layer differs: the signed topic has the chat validator (envelope decode, Ed25519 verify, time/replay/rate checks), the room stores history in LevelDB and emits events; raw has no validator and no store',
     `raw runs twice on the raw nodes: ${PAYLOAD_BYTES} B payloads (the baseline asked for) and payloads as large as the signed envelope (${envelopeBytes} B). Stock @libp2p/noise switched cipher at 1200 B (wasm below, a node:crypto cipher object per frame above), which put a 1 KiB chat line in its ~1.2 KiB envelope on the slow path; with our crypto both sizes take the same path, so raw-env now only shows what the envelope's extra bytes cost`,
     'CPU µs/msg/node = (sum of worker process.cpuUsage over the step, minus each process\'s idle rate × window) / (messages sent OK × N); "CPU gross" keeps the idle part; ratios use the net figure',

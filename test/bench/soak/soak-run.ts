@@ -240,7 +240,9 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     for (const [i, w] of viewerWorkers.entries()) w.send({ cmd: 'start', role: 'viewers', count: perWorker[i]!, channel, bootstrap: [bootstrap], dir: tmp.dir, name: `viewer${i}` })
     chatWorker.send({ cmd: 'start', role: 'chatters', count: options.chatters, channel, bootstrap: [bootstrap], dir: tmp.dir, name: 'chatter' })
 
-    const joinMs = 60_000 + 3_000 * Math.max(options.chatters, ...perWorker)
+    // peers join one at a time, each through the relay and a clock check, beside the others' start-up;
+    // chatters then wait up to a minute to see each other in the topic
+    const joinMs = 120_000 + 6_000 * Math.max(options.chatters, ...perWorker)
     await Promise.all([...viewerWorkers, chatWorker].map(async w => await w.next('ready', joinMs)))
     const cliProgress = (w: CliProcess): { segments: number, stalls: number, skipped: number } | undefined => {
       const line = w.stdout.findLast(l => l.includes('"type":"progress"'))
