@@ -76,6 +76,7 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   // when each peer last answered a complete history sync, least recent first
   readonly #syncedWith = new Map<string, number>()
   #lastSeq = 0
+  #lastTimestamp = 0
   #pendingSends = 0
   // our nick, and the peers that have our current profile: a newcomer gets it again before our next message
   #nick: string | undefined
@@ -276,10 +277,17 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
     return this.#lastSeq
   }
 
+  // history is ordered by timestamp, then id: two lines sent within one millisecond would
+  // come out in an arbitrary order, so our own timestamps always move forward
+  #nextTimestamp (): number {
+    this.#lastTimestamp = Math.max(this.#lastTimestamp + 1, Date.now())
+    return this.#lastTimestamp
+  }
+
   async #sealMessage (identity: Identity, text: Uint8Array): Promise<Uint8Array> {
     const payload = wire.ChatMessage.encode({
       text,
-      timestamp: Date.now(),
+      timestamp: this.#nextTimestamp(),
       seq: this.#nextSeq(),
       nonce: crypto.getRandomValues(new Uint8Array(CHAT_NONCE_LENGTH))
     }).finish()

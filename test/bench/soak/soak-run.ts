@@ -56,6 +56,8 @@ export interface ProcessTrend {
    * Undefined for ffmpeg, or with fewer than three full GCs.
    */
   heap?: { fullGcs: number, startMiB: number, endMiB: number, trendPct: number }
+  /** A worker that collected garbage before each sample (`forceGc`): its RSS follows what it holds. */
+  gcForced: boolean
 }
 
 /** One minute of the run. */
@@ -277,13 +279,13 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         return heap
       }
     }
-    const tracked: Array<{ name: string, pid: () => number[], heap?: () => Array<[number, number]> }> = [
+    const tracked: Array<{ name: string, pid: () => number[], heap?: () => Array<[number, number]>, worker?: boolean }> = [
       { name: 'relay', pid: () => [relay.proc.pid!], heap: cliHeap(relay) },
       { name: 'streamer', pid: () => [streamer.proc.pid!], heap: cliHeap(streamer) },
       { name: 'ffmpeg (streamer\'s)', pid: () => childrenNamed(streamer.proc.pid!, 'ffmpeg') },
       ...watchers.map((w, i) => ({ name: `watch-${i} (CLI)`, pid: () => [w.proc.pid!], heap: cliHeap(w) })),
-      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], heap: () => w.heap })),
-      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], heap: () => chatWorker.heap }
+      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], heap: () => w.heap, worker: true })),
+      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], heap: () => chatWorker.heap, worker: true }
     ]
     const series = tracked.map(() => [] as Array<[number, number]>)
     const pids = tracked.map(() => 0)
@@ -355,6 +357,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
       const heap = (p.heap?.() ?? []).filter(([at]) => at >= warmupEnd && at <= t0 + runMs)
       return {
         name: p.name,
+        gcForced: options.forceGc === true && p.worker === true,
         pid: pids[i]!,
         samples: s.length,
         startMiB: mib(after[0]?.[1]),
