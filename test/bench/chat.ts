@@ -406,35 +406,30 @@ async function buildNet (n: number, channelOwner: string, system: System): Promi
     const edges = topology(n, SEED)
     const degree = Array.from({ length: n }, (_, i) => edges.filter(e => e.includes(i)).length)
     const hostOf = (idx: number): number => idx % procs
-    let mesh: object = {}
-    {
-      const t = now()
-      const addrs = new Map<number, string>()
-      const started = await Promise.all(workers.map(async (w, wi) => await w.request({
-        cmd: 'start', system, channelOwner, indices: Array.from({ length: n }, (_, i) => i).filter(i => hostOf(i) === wi)
-      })))
-      for (const s of started) for (const [i, a] of s.addrs) addrs.set(i, a)
-      const dialed = await Promise.all(workers.map(async (w, wi) => await w.request({
-        cmd: 'dial', system, edges: edges.filter(([from]) => hostOf(from) === wi).map(([from, to]): [number, string] => [from, addrs.get(to)!])
-      })))
-      const failed = dialed.flatMap(d => d.failed)
-      if (failed.length > 0) throw new Error(`N=${n} ${system}: ${failed.length} dials failed:\n${failed.slice(0, 5).join('\n')}`)
-      process.stdout.write(`  N=${n} ${system}: ${n} nodes in ${procs} process(es), ${edges.length} connections, started in ${((now() - t) / 1000).toFixed(1)} s\n`)
+    const startedAt = now()
+    const addrs = new Map<number, string>()
+    const started = await Promise.all(workers.map(async (w, wi) => await w.request({
+      cmd: 'start', system, channelOwner, indices: Array.from({ length: n }, (_, i) => i).filter(i => hostOf(i) === wi)
+    })))
+    for (const s of started) for (const [i, a] of s.addrs) addrs.set(i, a)
+    const dialed = await Promise.all(workers.map(async (w, wi) => await w.request({
+      cmd: 'dial', system, edges: edges.filter(([from]) => hostOf(from) === wi).map(([from, to]): [number, string] => [from, addrs.get(to)!])
+    })))
+    const failed = dialed.flatMap(d => d.failed)
+    if (failed.length > 0) throw new Error(`N=${n} ${system}: ${failed.length} dials failed:\n${failed.slice(0, 5).join('\n')}`)
+    process.stdout.write(`  N=${n} ${system}: ${n} nodes in ${procs} process(es), ${edges.length} connections, started in ${((now() - startedAt) / 1000).toFixed(1)} s\n`)
+    const meshAt = now()
+    let status: Results['mesh']['status'] = []
+    let formed = false
+    while (now() - meshAt < MESH_TIMEOUT_MS) {
+      status = (await Promise.all(workers.map(async w => await w.request({ cmd: 'mesh', system })))).flatMap(m => m.status)
+      formed = status.every(s => s.conns >= degree[s.idx]! && s.subs >= degree[s.idx]! && s.mesh >= Math.min(MESH_MIN, degree[s.idx]!))
+      if (formed) break
+      await sleep(250)
     }
-    {
-      const t = now()
-      let status: Results['mesh']['status'] = []
-      let formed = false
-      while (now() - t < MESH_TIMEOUT_MS) {
-        status = (await Promise.all(workers.map(async w => await w.request({ cmd: 'mesh', system })))).flatMap(m => m.status)
-        formed = status.every(s => s.conns >= degree[s.idx]! && s.subs >= degree[s.idx]! && s.mesh >= Math.min(MESH_MIN, degree[s.idx]!))
-        if (formed) break
-        await sleep(250)
-      }
-      const sizes = status.map(s => s.mesh)
-      mesh = { formed, ms: Math.round(now() - t), meshMin: Math.min(...sizes), meshMedian: median(sizes), meshMax: Math.max(...sizes), degreeMin: Math.min(...degree), degreeMax: Math.max(...degree) }
-      process.stdout.write(`  N=${n} ${system}: mesh ${formed ? 'formed' : 'NOT fully formed'} after ${((now() - t) / 1000).toFixed(1)} s (mesh sizes ${Math.min(...sizes)}-${Math.max(...sizes)}, degrees ${Math.min(...degree)}-${Math.max(...degree)})\n`)
-    }
+    const sizes = status.map(s => s.mesh)
+    const mesh = { formed, ms: Math.round(now() - meshAt), meshMin: Math.min(...sizes), meshMedian: median(sizes), meshMax: Math.max(...sizes), degreeMin: Math.min(...degree), degreeMax: Math.max(...degree) }
+    process.stdout.write(`  N=${n} ${system}: mesh ${formed ? 'formed' : 'NOT fully formed'} after ${((now() - meshAt) / 1000).toFixed(1)} s (mesh sizes ${Math.min(...sizes)}-${Math.max(...sizes)}, degrees ${Math.min(...degree)}-${Math.max(...degree)})\n`)
     // idle CPU of each process with the network up (after start-up churn: identify, history sync): subtracted from step CPU
     await sleep(IDLE_SETTLE_MS)
     const c0 = await Promise.all(workers.map(async w => await w.request({ cmd: 'cpu' })))
