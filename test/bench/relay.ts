@@ -45,6 +45,7 @@ import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { CliProcess, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
+import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
 import { now } from './relay/protocol.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { Row } from './report.ts'
@@ -195,34 +196,9 @@ class Watch {
 
 // ---------- cleanup ----------
 
-const cleanups = new Set<() => Promise<void>>()
-
-function onCleanup (fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined
-  const once = async (): Promise<void> => {
-    done ??= fn().finally(() => { cleanups.delete(once) })
-    await done
-  }
-  cleanups.add(once)
-  return once
-}
-
-async function cleanupAll (): Promise<void> {
-  // last registered first: workers before the relay they use
-  for (const fn of [...cleanups].reverse()) await fn().catch((err: Error) => { log(`cleanup: ${err.message}`) })
-}
-
-let interrupted = false
-
 process.on('unhandledRejection', (err) => { log(`unhandled rejection: ${(err as Error)?.stack ?? String(err)}`) })
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true
-    log(`${signal}: stopping the workers and the relay`)
-    void cleanupAll().finally(() => process.exit(130))
-  })
-}
+cleanUpOnSignal(log, 'stopping the workers and the relay')
 
 // ---------- processes ----------
 
@@ -816,7 +792,7 @@ async function main (): Promise<void> {
   try {
     stoppedBecause = await runSteps(relay, chatWorker!, workers, steps)
   } catch (err) {
-    if (interrupted) throw err
+    if (wasInterrupted()) throw err
     // the steps so far still make a report
     stoppedBecause = `the step after ${steps.at(-1)?.step ?? 'the start'} failed: ${(err as Error).message}`
   }
@@ -904,9 +880,9 @@ try {
   await main()
 } catch (err) {
   // after a signal, the workers and relay going away is what we asked for
-  if (!interrupted) process.stderr.write(`relay bench failed: ${(err as Error).stack ?? String(err)}\n`)
+  if (!wasInterrupted()) process.stderr.write(`relay bench failed: ${(err as Error).stack ?? String(err)}\n`)
   code = 1
 } finally {
-  await cleanupAll()
+  await cleanupAll(log)
 }
 process.exit(code)

@@ -32,6 +32,7 @@ import { startRelay } from '../../bootstrap/index.ts'
 import { openStore } from '../../src/store/index.ts'
 import { CliProcess, CLI, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
+import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { Relay } from '../../bootstrap/index.ts'
 import type { Store } from '../../src/store/index.ts'
@@ -260,32 +261,7 @@ class Streamer {
 
 // ---------- cleanup ----------
 
-const cleanups = new Set<() => Promise<void>>()
-
-function onCleanup (fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined
-  const once = async (): Promise<void> => {
-    done ??= fn().finally(() => { cleanups.delete(once) })
-    await done
-  }
-  cleanups.add(once)
-  return once
-}
-
-async function cleanupAll (): Promise<void> {
-  // last registered first: workers and streamer before the relay they use
-  for (const fn of [...cleanups].reverse()) await fn().catch((err: Error) => { log(`cleanup: ${err.message}`) })
-}
-
-let interrupted = false
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true
-    log(`${signal}: stopping`)
-    void cleanupAll().finally(() => process.exit(130))
-  })
-}
+cleanUpOnSignal(log, 'stopping')
 
 // ---------- one run ----------
 
@@ -595,9 +571,9 @@ try {
   await main()
 } catch (err) {
   // after a signal, the workers and streamer going away is what we asked for
-  if (!interrupted) process.stderr.write(`swarm bench failed: ${(err as Error).stack ?? String(err)}\n`)
+  if (!wasInterrupted()) process.stderr.write(`swarm bench failed: ${(err as Error).stack ?? String(err)}\n`)
   code = 1
 } finally {
-  await cleanupAll()
+  await cleanupAll(log)
 }
 process.exit(code)
