@@ -16,17 +16,15 @@
 // Env: RUNS (20 msg/s repeats, default 3), DURATION (s per step, default 4),
 // NS (default "10,30"), RATES (sweep above 20, default "50,100,150,200,300,400,600,800"),
 // PROFILE=0 to skip profiling, SEED (topology, default 1).
-import { spawn } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { Identity } from '../../src/identity/index.ts'
 import { report } from './report.ts'
+import { RpcWorker } from './common/rpc-worker.ts'
 import { summarizeProfile } from './chat/profile.ts'
 import { PAYLOAD_BYTES, SYSTEMS, now } from './chat/protocol.ts'
-import type { ChildProcess } from 'node:child_process'
 import type { Row } from './report.ts'
 import type { ProfileSummary } from './chat/profile.ts'
 import type { Command, CpuTimes, Results, System } from './chat/protocol.ts'
@@ -59,67 +57,16 @@ const RESULTS = join(import.meta.dirname, 'results')
 
 // ---------- workers ----------
 
-type Cmd = Command['cmd']
-
-class Worker {
-  readonly proc: ChildProcess
-  readonly index: number
+class Worker extends RpcWorker<Command, Results> {
   dir: string | undefined
-  readonly #pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void, timer: NodeJS.Timeout }>()
-  readonly exited: Promise<void>
-  #nextId = 1
 
   constructor (index: number) {
-    this.index = index
-    this.proc = spawn(process.execPath, [WORKER], { stdio: ['pipe', 'pipe', 'inherit'] })
-    createInterface({ input: this.proc.stdout! }).on('line', (line) => {
-      let msg: { id: number, ok: boolean, error?: string }
-      try {
-        msg = JSON.parse(line)
-      } catch {
-        process.stderr.write(`[bench worker ${index}] ${line}\n`)
-        return
-      }
-      const p = this.#pending.get(msg.id)
-      if (p == null) return
-      this.#pending.delete(msg.id)
-      clearTimeout(p.timer)
-      if (msg.ok) p.resolve(msg)
-      else p.reject(new Error(`worker ${index}: ${msg.error ?? `failed: ${line.slice(0, 500)}`}`))
-    })
-    this.exited = new Promise(resolve => {
-      this.proc.once('exit', (code, signal) => {
-        for (const p of this.#pending.values()) {
-          clearTimeout(p.timer)
-          p.reject(new Error(`worker ${index} exited (${code ?? signal})`))
-        }
-        this.#pending.clear()
-        resolve()
-      })
-    })
+    super(WORKER, index, 'bench worker', 120_000)
   }
 
-  /** Waits for the worker's hello (id 0): it has made its temp dir. */
+  /** Waits for the worker's hello: it has made its temp dir. */
   async ready (): Promise<void> {
-    const hello = await this.#expect<Results['hello']>(0, 30_000)
-    this.dir = hello.dir
-  }
-
-  async #expect<T> (id: number, timeoutMs: number): Promise<T> {
-    return await new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id)
-        reject(new Error(`worker ${this.index}: no answer to request ${id} within ${timeoutMs} ms`))
-      }, timeoutMs)
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer })
-    })
-  }
-
-  async request<K extends Cmd> (c: Extract<Command, { cmd: K }>, timeoutMs = 120_000): Promise<Results[K]> {
-    const id = this.#nextId++
-    const answer = this.#expect<Results[K]>(id, timeoutMs)
-    this.proc.stdin!.write(JSON.stringify({ id, ...c }) + '\n')
-    return await answer
+    this.dir = (await this.hello(30_000)).dir
   }
 
   /** Asks the worker to stop its nodes and exit; kills it if it does not; removes its temp dir. */

@@ -35,19 +35,17 @@
 // RELAY_BENCH_STEP (default 250), RELAY_BENCH_HOLD (s per step, default 25),
 // RELAY_BENCH_WORKERS (client processes, default 4), RELAY_BENCH_CLIENT=swarm
 // (full createSwarmNode clients), RELAY_BENCH_CAPS=0 skips the cap check.
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { cpus, loadavg, setPriority } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { CliProcess, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
+import { RpcWorker } from './common/rpc-worker.ts'
 import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
 import { now } from './relay/protocol.ts'
-import type { ChildProcess } from 'node:child_process'
 import type { Row } from './report.ts'
 import type { ChatRunResult, ClientKind, ClientSpec, Command, ConnectResult, Results, WorkerStatus } from './relay/protocol.ts'
 
@@ -202,65 +200,14 @@ cleanUpOnSignal(log, 'stopping the workers and the relay')
 
 // ---------- processes ----------
 
-type Cmd = Command['cmd']
-
-class ClientWorker {
-  readonly proc: ChildProcess
-  readonly index: number
-  readonly exited: Promise<void>
-  readonly #pending = new Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void, timer: NodeJS.Timeout }>()
-  #nextId = 1
-
+class ClientWorker extends RpcWorker<Command, Results> {
   constructor (index: number) {
-    this.index = index
-    this.proc = spawn(process.execPath, [WORKER], { stdio: ['pipe', 'pipe', 'inherit'] })
-    createInterface({ input: this.proc.stdout! }).on('line', (line) => {
-      let msg: { id: number, ok: boolean, error?: string }
-      try {
-        msg = JSON.parse(line)
-      } catch {
-        process.stderr.write(`[relay bench worker ${index}] ${line}\n`)
-        return
-      }
-      const p = this.#pending.get(msg.id)
-      if (p == null) return
-      this.#pending.delete(msg.id)
-      clearTimeout(p.timer)
-      if (msg.ok) p.resolve(msg)
-      else p.reject(new Error(`worker ${index}: ${msg.error ?? 'failed'}`))
-    })
-    this.exited = new Promise(resolve => {
-      this.proc.once('exit', (code, signal) => {
-        for (const p of this.#pending.values()) {
-          clearTimeout(p.timer)
-          p.reject(new Error(`worker ${index} exited (${code ?? signal})`))
-        }
-        this.#pending.clear()
-        resolve()
-      })
-    })
+    super(WORKER, index, 'relay bench worker', 300_000)
   }
 
-  /** Waits for the worker's hello (id 0): loading libp2p takes a while on a busy machine. */
+  /** Waits for the worker's hello: loading libp2p takes a while on a busy machine. */
   async ready (): Promise<void> {
-    await this.#expect(0, 120_000)
-  }
-
-  async #expect<T> (id: number, timeoutMs: number): Promise<T> {
-    return await new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#pending.delete(id)
-        reject(new Error(`worker ${this.index}: no answer to request ${id} within ${timeoutMs} ms`))
-      }, timeoutMs)
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer })
-    })
-  }
-
-  async request<K extends Cmd> (c: Extract<Command, { cmd: K }>, timeoutMs = 300_000): Promise<Results[K]> {
-    const id = this.#nextId++
-    const answer = this.#expect<Results[K]>(id, timeoutMs)
-    this.proc.stdin!.write(JSON.stringify({ id, ...c }) + '\n')
-    return await answer
+    await this.hello(120_000)
   }
 
   /** Asks the worker to stop its nodes and exit; SIGKILL if it has not within 30 s. */
