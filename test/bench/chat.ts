@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url'
 import { Identity } from '../../src/identity/index.ts'
 import { report } from './report.ts'
 import { RpcWorker } from './common/rpc-worker.ts'
+import { median, percentile, sleep } from './common/numbers.ts'
 import { summarizeProfile } from './chat/profile.ts'
 import { PAYLOAD_BYTES, SYSTEMS, now } from './chat/protocol.ts'
 import type { Row } from './report.ts'
@@ -103,20 +104,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 // ---------- helpers ----------
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
-}
-
-function percentile (values: number[], p: number): number {
-  if (values.length === 0) return NaN
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100 * s.length) - 1))]!
-}
-
-function median (values: number[]): number {
-  return percentile(values, 50)
-}
 
 function cpuUs (c: CpuTimes): number {
   return c.user + c.system

@@ -44,6 +44,7 @@ import { Identity } from '../../src/identity/index.ts'
 import { CliProcess, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
 import { RpcWorker } from './common/rpc-worker.ts'
+import { percentile, sleep, sum } from './common/numbers.ts'
 import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
 import { now } from './relay/protocol.ts'
 import type { Row } from './report.ts'
@@ -113,21 +114,6 @@ for (const [name, value, min] of [['RELAY_BENCH_STEP', STEP, 50], ['RELAY_BENCH_
 
 function log (text: string): void {
   process.stderr.write(`[relay bench] ${text}\n`)
-}
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
-}
-
-/** Nearest-rank percentile; NaN when there are no values. */
-function percentile (values: number[], p: number): number {
-  if (values.length === 0) return NaN
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100 * s.length) - 1))]!
-}
-
-function sum (values: number[]): number {
-  return values.reduce((a, b) => a + b, 0)
 }
 
 function mib (bytes: number): number {

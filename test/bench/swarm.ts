@@ -33,6 +33,7 @@ import { openStore } from '../../src/store/index.ts'
 import { CliProcess, CLI, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
 import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
+import { percentile, sleep, sum } from './common/numbers.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { Relay } from '../../bootstrap/index.ts'
 import type { Store } from '../../src/store/index.ts'
@@ -70,21 +71,6 @@ type RunKind = 'p2p' | 'http-only'
 
 function log (text: string): void {
   process.stderr.write(`[swarm bench] ${text}\n`)
-}
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
-}
-
-/** Nearest-rank percentile; NaN when there are no values. */
-function percentile (values: number[], p: number): number {
-  if (values.length === 0) return NaN
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100 * s.length) - 1))]!
-}
-
-function sum (values: number[]): number {
-  return values.reduce((a, b) => a + b, 0)
 }
 
 // ---------- CPU from /proc ----------

@@ -17,6 +17,7 @@ import { Identity } from '../../../src/identity/index.ts'
 import { openStore } from '../../../src/store/index.ts'
 import { nodeNoiseCrypto, nodeTransports } from '../../../node/platform.ts'
 import { RAW_TOPIC, chatText, findChatMark, now, parseChatText, parseRawPayload, rawPayload } from './protocol.ts'
+import { sleep } from '../common/numbers.ts'
 import type { Command, CpuTimes, MeshStatus, ReceiptRecord, Results, SendRecord, System } from './protocol.ts'
 import type { ChatRoom, ChatService } from '../../../src/chat/index.ts'
 import type { SwarmNode } from '../../../src/net/index.ts'
@@ -186,10 +187,6 @@ function mesh (system: System): Results['mesh'] {
     mesh: meshPeers(b).length
   }))
   return { status }
-}
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
 }
 
 async function sendOne (st: StepState, system: System, step: number, seq: number, b: BenchNode, tSched: number, rawBytes: number): Promise<void> {

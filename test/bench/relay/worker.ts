@@ -29,6 +29,7 @@ import { Identity } from '../../../src/identity/index.ts'
 import { openStore } from '../../../src/store/index.ts'
 import { nodeNoiseCrypto } from '../../../node/platform.ts'
 import { chatText, now, parseChatText } from './protocol.ts'
+import { sleep } from '../common/numbers.ts'
 import type { ChatRunResult, ClientKind, ClientSpec, Command, ConnectResult, Results } from './protocol.ts'
 import type { ChatRoom, ChatService } from '../../../src/chat/index.ts'
 import type { ModerationService } from '../../../src/moderation/index.ts'
@@ -76,10 +77,6 @@ function reply (id: number, result: object): void {
 function describe (err: unknown): string {
   const e = err as Error
   return `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`
-}
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
 }
 
 /** Counts a client's relay connection closing while we are not stopping: what "existing clients keep working" is checked by. */

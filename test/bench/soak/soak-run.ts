@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { CLI, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
+import { sleep } from '../common/numbers.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { SoakCommand, SoakLine, ViewerProgress } from './protocol.ts'
 
@@ -207,8 +208,6 @@ export function growthPct (samples: Array<[number, number]>): number {
   const start = mv + slope * (first - mt)
   return 100 * slope * (last - first) / start
 }
-
-const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
 
 /** Runs the soak; every process it started is stopped before it returns or throws. */
 export async function runSoak (options: SoakOptions): Promise<SoakResult> {

@@ -10,6 +10,7 @@ import { createSwarmNode, joinNetwork } from '../../../src/net/index.ts'
 import { video, Viewer } from '../../../src/video/index.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { nodeTransports } from '../../../node/platform.ts'
+import { sleep } from '../common/numbers.ts'
 import type { FetchResult, VideoService, VideoSwarm } from '../../../src/video/index.ts'
 import type { SwarmNode } from '../../../src/net/index.ts'
 import type { Attempt, Received, RunCommand, ViewerEvent, ViewerResult, WorkerLine } from './protocol.ts'
@@ -41,10 +42,6 @@ let stopping: Promise<void> | undefined
 
 function send (line: WorkerLine): void {
   process.stdout.write(JSON.stringify(line) + '\n')
-}
-
-async function sleep (ms: number): Promise<void> {
-  await new Promise(resolve => setTimeout(resolve, Math.max(0, ms)))
 }
 
 async function join (v: BenchViewer, c: RunCommand, channel: ChannelId): Promise<void> {
