@@ -16,13 +16,14 @@
 // Env: RUNS (20 msg/s repeats, default 3), DURATION (s per step, default 4),
 // NS (default "10,30"), RATES (sweep above 20, default "50,100,150,200,300,400,600,800"),
 // PROFILE=0 to skip profiling, SEED (topology, default 1).
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Identity } from '../../src/identity/index.ts'
 import { report } from './report.ts'
 import { RpcWorker } from './common/rpc-worker.ts'
+import { hostBusyUs } from './common/proc.ts'
 import { median, percentile, sleep } from './common/numbers.ts'
 import { summarizeProfile } from './chat/profile.ts'
 import { PAYLOAD_BYTES, SYSTEMS, now } from './chat/protocol.ts'
@@ -107,17 +108,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 function cpuUs (c: CpuTimes): number {
   return c.user + c.system
-}
-
-/** CPU time (µs) the whole machine spent busy since boot, from /proc/stat (USER_HZ = 100); NaN where there is none. */
-function hostBusyUs (): number {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
-    const total = f.reduce((a, b) => a + b, 0)
-    return (total - f[3]! - f[4]!) * 10_000
-  } catch {
-    return NaN
-  }
 }
 
 /** Deterministic PRNG (mulberry32), so a SEED gives the same topology every run. */

@@ -44,6 +44,7 @@ import { Identity } from '../../src/identity/index.ts'
 import { CliProcess, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
 import { RpcWorker } from './common/rpc-worker.ts'
+import { CLOCK_TICK_US, hostBusyUs } from './common/proc.ts'
 import { percentile, sleep, sum } from './common/numbers.ts'
 import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
 import { now } from './relay/protocol.ts'
@@ -102,8 +103,6 @@ const WORKER = fileURLToPath(new URL('./relay/worker.ts', import.meta.url))
  * yield the CPU to the relay and the chat process (which are measured).
  */
 const CLIENT_NICENESS = 10
-/** USER_HZ of /proc times. */
-const CLOCK_TICK_US = 10_000
 
 for (const [name, value, min] of [['RELAY_BENCH_STEP', STEP, 50], ['RELAY_BENCH_MAX', MAX, 50], ['RELAY_BENCH_HOLD', HOLD_MS / 1000, 3], ['RELAY_BENCH_WORKERS', WORKERS, 1]] as const) {
   if (!(Number.isInteger(value) && value >= min)) {
@@ -139,16 +138,6 @@ function procSample (pid: number): { rss: number, cpuUs: number } | undefined {
     return { rss: rssKb * 1024, cpuUs: (Number(f[11]) + Number(f[12])) * CLOCK_TICK_US }
   } catch {
     return undefined
-  }
-}
-
-/** CPU µs the whole machine spent busy since boot (/proc/stat); NaN where there is none. */
-function hostBusyUs (): number {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
-    return (sum(f) - f[3]! - f[4]!) * CLOCK_TICK_US
-  } catch {
-    return NaN
   }
 }
 

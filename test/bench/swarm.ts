@@ -33,6 +33,7 @@ import { openStore } from '../../src/store/index.ts'
 import { CliProcess, CLI, tempDir } from '../helpers/cli.ts'
 import { report } from './report.ts'
 import { cleanUpOnSignal, cleanupAll, onCleanup, wasInterrupted } from './common/cleanup.ts'
+import { CLOCK_TICK_US, hostBusyUs } from './common/proc.ts'
 import { percentile, sleep, sum } from './common/numbers.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { Relay } from '../../bootstrap/index.ts'
@@ -59,8 +60,6 @@ const STEADY_FROM_MS = Math.min(STAGGER_MS + 10_000, SECONDS * 500)
 /** Width of the timeline buckets in the JSON. */
 const BUCKET_MS = 5_000
 const WORKER = fileURLToPath(new URL('./swarm/worker.ts', import.meta.url))
-/** USER_HZ of /proc/<pid>/stat times. */
-const CLOCK_TICK_US = 10_000
 
 if (!(SECONDS >= 5)) {
   process.stderr.write(`SWARM_BENCH_SECONDS must be at least 5, got "${process.env.SWARM_BENCH_SECONDS ?? ''}"\n`)
@@ -102,16 +101,6 @@ function descendants (pid: number): number[] {
     frontier = next
   }
   return found
-}
-
-/** CPU µs the whole machine spent busy since boot (/proc/stat); NaN where there is none. */
-function hostBusyUs (): number {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
-    return (sum(f) - f[3]! - f[4]!) * CLOCK_TICK_US
-  } catch {
-    return NaN
-  }
 }
 
 interface CpuSample {

@@ -1,0 +1,16 @@
+// Machine-wide figures from /proc, for telling a benchmark's own CPU from the shared box's.
+import { readFileSync } from 'node:fs'
+import { sum } from './numbers.ts'
+
+/** One tick of /proc's CPU times (USER_HZ = 100), µs. */
+export const CLOCK_TICK_US = 10_000
+
+/** CPU µs the whole machine spent busy since boot (/proc/stat); NaN where there is none. */
+export function hostBusyUs (): number {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
+    return (sum(f) - f[3]! - f[4]!) * CLOCK_TICK_US
+  } catch {
+    return NaN
+  }
+}
