@@ -47,6 +47,12 @@ export const SEED_PATIENCE_MS = 300
 /** Segments a viewer fetches ahead of its playhead, and requests it runs at once. */
 export const MAX_LOOKAHEAD_SEGMENTS = 8
 export const MAX_PARALLEL_FETCHES = 4
+/** Sources asked for one segment at once: a second one only when the first is late near the deadline. */
+export const MAX_SOURCES_PER_SEGMENT = 2
+/** A request gets a second source beside it no sooner than this after it started (an answer may be on its way). */
+export const HEDGE_AFTER_MS = 500
+/** A peer that let a request time out is asked for nothing else, unless nobody else has it, for this long. */
+export const SLOW_PEER_REST_MS = 10_000
 /** Requests one neighbour gets from us at once. */
 export const MAX_REQUESTS_PER_PEER = 2
 /** Segment uploads one neighbour gets from us at once (an honest one asks for at most MAX_REQUESTS_PER_PEER). */

@@ -1,7 +1,7 @@
 import { TypedEventEmitter } from 'main-event'
 import {
-  DEFAULT_FIRST_FETCHERS, DEFAULT_TARGET_BUFFER_MS, MAX_LOOKAHEAD_SEGMENTS, MAX_PARALLEL_FETCHES, MAX_REQUESTS_PER_PEER,
-  OFFLINE_AFTER_MS, ORIGIN_MARGIN_MS, RETRY_BUSY_PEER_AFTER_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, START_SETTLE_MS
+  DEFAULT_FIRST_FETCHERS, DEFAULT_TARGET_BUFFER_MS, HEDGE_AFTER_MS, MAX_LOOKAHEAD_SEGMENTS, MAX_PARALLEL_FETCHES, MAX_REQUESTS_PER_PEER, MAX_SOURCES_PER_SEGMENT,
+  OFFLINE_AFTER_MS, ORIGIN_MARGIN_MS, RETRY_BUSY_PEER_AFTER_MS, RETRY_PEER_AFTER_MS, SEED_PATIENCE_MS, SKIP_MISSING_AFTER_MS, SLOW_PEER_REST_MS, START_SETTLE_MS
 } from './constants.ts'
 import type { FetchResult, Neighbour, VideoSwarm } from './video-swarm.ts'
 import type { SegmentAnnouncement } from './segment-announcement.ts'
@@ -59,20 +59,35 @@ export interface ViewerStats {
 
 const MAX_LATENCY_SAMPLES = 2_000
 
+type Source = Neighbour | string
+
+/** One request for a segment: where it went, and how to call it off. */
+interface Fetch {
+  source: Source
+  startedAt: number
+  controller: AbortController
+}
+
 /**
  * A headless player on a video swarm: picks where to start behind the live
  * edge, keeps a playhead running in real time (startup, stalls, buffer, as a
  * player would see them), and fetches each segment before its deadline from
  * the best source: a peer that holds it, the stream's source if we are among
  * the few that take fresh segments from it (or peers are slow), the HTTP
- * origin when the deadline is near and no peer can help.
+ * origin when the deadline is near and no peer can help. A request still
+ * unanswered near its deadline gets a second source beside it; the first
+ * answer wins.
  */
 export class Viewer extends TypedEventEmitter<ViewerEvents> {
   readonly swarm: VideoSwarm
   readonly #init: Required<Omit<ViewerInit, 'now'>> & { now: () => number }
   readonly #firstSeen = new Map<number, number>()
-  readonly #inflight = new Set<number>()
+  /** Requests in flight, by seq. */
+  readonly #inflight = new Map<number, Fetch[]>()
+  #requests = 0
   readonly #retryAfter = new Map<string, number>()
+  /** Peers that let a request time out, and until when they are not asked. */
+  readonly #slowUntil = new Map<string, number>()
   readonly #latencies: number[] = []
   #joinedAt = 0
   #firstAnnouncementAt: number | undefined
@@ -134,6 +149,7 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
     if (!this.#running) return
     this.#running = false
     clearTimeout(this.#timer)
+    for (const fetches of this.#inflight.values()) for (const f of fetches) f.controller.abort()
     this.swarm.window.removeEventListener('announcement', this.#onAnnouncement)
     this.swarm.window.removeEventListener('segment', this.#onChange)
     this.swarm.removeEventListener('neighbours', this.#onChange)
@@ -286,38 +302,58 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
     const window = this.swarm.window
     const next = this.#next as number
     let wakeAt = Infinity
-    const wanted = window.announcements().filter(a => a.seq >= next && !window.has(a.seq) && !this.#inflight.has(a.seq)).slice(0, MAX_LOOKAHEAD_SEGMENTS)
+    const wanted = window.announcements().filter(a => a.seq >= next && !window.has(a.seq)).slice(0, MAX_LOOKAHEAD_SEGMENTS)
     for (const a of wanted) {
-      if (this.#inflight.size >= MAX_PARALLEL_FETCHES) break
+      const fetching = this.#inflight.get(a.seq) ?? []
       const deadline = this.#deadline(a.seq, now)
       const urgent = deadline - now <= this.#originMargin
-      if (this.#init.p2p) {
-        const holders = this.swarm.holders(a.seq).filter(n => n.inflight < MAX_REQUESTS_PER_PEER && !this.#triedRecently(a.seq, n, now))
-        const peer = pickLeastBusy(holders.filter(n => !n.seed))
-        if (peer != null) {
-          this.#fetch(a.seq, peer)
+      if (fetching.length > 0) {
+        // one slow source must not cost the segment its deadline: near it, a second one is asked too
+        if (fetching.length >= MAX_SOURCES_PER_SEGMENT) continue
+        const hedgeAt = Math.max(deadline - this.#originMargin, fetching[0]!.startedAt + HEDGE_AFTER_MS)
+        if (now < hedgeAt) {
+          wakeAt = Math.min(wakeAt, hedgeAt)
           continue
         }
-        const seed = pickLeastBusy(holders.filter(n => n.seed))
-        const patientUntil = (this.#firstSeen.get(a.seq) ?? now) + SEED_PATIENCE_MS
-        if (seed != null && (urgent || now >= patientUntil || this.#isFirstFetcher(a.seq))) {
-          this.#fetch(a.seq, seed)
-          continue
-        }
-        if (seed != null) wakeAt = Math.min(wakeAt, patientUntil)
-      }
-      const origin = this.swarm.origins()[0]
-      if (this.#init.origin && origin != null && (urgent || !this.#init.p2p) && !this.#triedRecently(a.seq, origin, now)) {
-        this.#fetch(a.seq, origin)
+      } else if (this.#requests >= MAX_PARALLEL_FETCHES) break
+      const choice = this.#chooseSource(a.seq, now, urgent, fetching)
+      if (choice.source != null) {
+        this.#fetch(a.seq, choice.source)
         continue
       }
-      wakeAt = Math.min(wakeAt, deadline - this.#originMargin)
+      wakeAt = Math.min(wakeAt, choice.wakeAt)
+      // at the margin before the deadline, the source and the origin become eligible
+      if (!urgent) wakeAt = Math.min(wakeAt, deadline - this.#originMargin)
     }
     for (const [key, until] of this.#retryAfter) {
       if (until <= now) this.#retryAfter.delete(key)
       else wakeAt = Math.min(wakeAt, until)
     }
+    for (const [peer, until] of this.#slowUntil) if (until <= now) this.#slowUntil.delete(peer)
     return wakeAt
+  }
+
+  // The best source for `seq` that is not already fetching it: a peer, the stream's source
+  // (if we are a first fetcher, peers were given their chance, or it is urgent), the origin
+  // when urgent. Without one, when to look again.
+  #chooseSource (seq: number, now: number, urgent: boolean, fetching: Fetch[]): { source?: Source, wakeAt: number } {
+    const available = (source: Source): boolean => !fetching.some(f => sourceKey(f.source) === sourceKey(source)) && !this.#triedRecently(seq, source, now)
+    let wakeAt = Infinity
+    if (this.#init.p2p) {
+      const holders = this.swarm.holders(seq).filter(n => n.inflight < MAX_REQUESTS_PER_PEER && available(n))
+      const peer = pickLeastBusy(holders.filter(n => !n.seed && !this.#isSlow(n, now)))
+      if (peer != null) return { source: peer, wakeAt }
+      const seed = pickLeastBusy(holders.filter(n => n.seed))
+      const patientUntil = (this.#firstSeen.get(seq) ?? now) + SEED_PATIENCE_MS
+      if (seed != null && (urgent || now >= patientUntil || this.#isFirstFetcher(seq))) return { source: seed, wakeAt }
+      if (seed != null) wakeAt = patientUntil
+      // a slow peer still beats waiting for nobody
+      const slow = pickLeastBusy(holders.filter(n => !n.seed))
+      if (slow != null && urgent) return { source: slow, wakeAt }
+    }
+    const origin = this.swarm.origins()[0]
+    if (this.#init.origin && origin != null && (urgent || !this.#init.p2p) && available(origin)) return { source: origin, wakeAt }
+    return { wakeAt }
   }
 
   // Short buffers leave less time to wait for peers
@@ -325,20 +361,46 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
     return Math.min(ORIGIN_MARGIN_MS, this.#init.targetBufferMs / 3)
   }
 
-  #fetch (seq: number, source: Neighbour | string): void {
-    this.#inflight.add(seq)
+  #fetch (seq: number, source: Source): void {
+    const fetch: Fetch = { source, startedAt: this.#init.now(), controller: new AbortController() }
+    const fetches = this.#inflight.get(seq) ?? []
+    fetches.push(fetch)
+    this.#inflight.set(seq, fetches)
+    this.#requests++
+    const { signal } = fetch.controller
     const fetching: Promise<FetchResult> = typeof source === 'string'
-      ? this.swarm.fetchFromOrigin(source, seq)
-      : this.swarm.fetchFromPeer(source, seq)
+      ? this.swarm.fetchFromOrigin(source, seq, signal)
+      : this.swarm.fetchFromPeer(source, seq, signal)
     void fetching.then((result) => {
-      this.#inflight.delete(seq)
-      if (!result.ok) this.#retryAfter.set(retryKey(seq, source), this.#init.now() + (result.reason === 'busy' ? RETRY_BUSY_PEER_AFTER_MS : RETRY_PEER_AFTER_MS))
+      this.#requests--
+      const left = (this.#inflight.get(seq) ?? []).filter(f => f !== fetch)
+      if (left.length > 0) this.#inflight.set(seq, left)
+      else this.#inflight.delete(seq)
+      const now = this.#init.now()
+      if (result.ok) {
+        // the segment is here: a request that lost the race to it is called off, and its peer was too slow
+        for (const other of left) {
+          other.controller.abort()
+          this.#restIfPeer(other.source, now)
+        }
+      } else if (!signal.aborted) {
+        this.#retryAfter.set(retryKey(seq, source), now + (result.reason === 'busy' ? RETRY_BUSY_PEER_AFTER_MS : RETRY_PEER_AFTER_MS))
+        if (result.reason === 'timeout') this.#restIfPeer(source, now)
+      }
       this.#schedule()
     })
   }
 
-  #triedRecently (seq: number, source: Neighbour | string, now: number): boolean {
+  #triedRecently (seq: number, source: Source, now: number): boolean {
     return (this.#retryAfter.get(retryKey(seq, source)) ?? 0) > now
+  }
+
+  #restIfPeer (source: Source, now: number): void {
+    if (typeof source !== 'string') this.#slowUntil.set(source.peer.toString(), now + SLOW_PEER_REST_MS)
+  }
+
+  #isSlow (n: Neighbour, now: number): boolean {
+    return (this.#slowUntil.get(n.peer.toString()) ?? 0) > now
   }
 
   // Rendezvous hashing: the `firstFetchers` viewers whose hash with the seq is lowest take a
@@ -361,8 +423,12 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
   }
 }
 
-function retryKey (seq: number, source: Neighbour | string): string {
-  return `${seq}:${typeof source === 'string' ? source : source.peer.toString()}`
+function sourceKey (source: Source): string {
+  return typeof source === 'string' ? source : source.peer.toString()
+}
+
+function retryKey (seq: number, source: Source): string {
+  return `${seq}:${sourceKey(source)}`
 }
 
 function pickLeastBusy (candidates: Neighbour[]): Neighbour | undefined {

@@ -2,6 +2,7 @@ import t from 'tap'
 import { ChannelId } from '../../src/channel/index.ts'
 import { Identity } from '../../src/identity/index.ts'
 import { Viewer, hashHex } from '../../src/video/index.ts'
+import { RequestKind } from '../../src/video/swarm-messages.ts'
 import { testRelay, testVideoPeer } from '../helpers/nodes.ts'
 import { seedLoop, SEED_LOOP } from '../helpers/seed-loop.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
@@ -85,6 +86,36 @@ t.test('a peer that serves corrupted bytes is caught, dropped and penalized; the
   t.ok(contiguous(honest!.got), 'it played every segment, with no gap')
   t.ok([...honest!.got].every(([seq, hash]) => hash === seeding.seeded.get(seq)), 'and only genuine bytes')
   t.equal(honest!.viewer.stats().stalls, 0, 'without a stall')
+})
+
+t.test('a peer that claims segments and never sends them: the viewer asks another source before the deadline, without a stall', async t => {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, 'hang-test')
+  const { bootstrap } = await testRelay(t)
+  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
+  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
+  t.teardown(seeding.stop)
+
+  // a hanger: a real viewer that takes every segment first, announces it, and never answers a request for it
+  const [hanger] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 1000 })
+  const serve = hanger!.swarm.serve.bind(hanger!.swarm)
+  let unanswered = 0
+  hanger!.swarm.serve = async (request, stream, lp, peer) => {
+    if (request.kind !== RequestKind.Segment) { await serve(request, stream, lp, peer); return }
+    unanswered++
+    await new Promise(resolve => { stream.addEventListener('close', resolve) })
+  }
+  // an honest viewer that never takes a fresh segment from the streamer first: it asks the hanger
+  const [honest] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 0 })
+  await waitFor(() => unanswered >= 1 && honest!.got.size >= 1, 'the viewer to play and to have asked the hanger', 20_000)
+  const playedBefore = honest!.got.size
+  await waitFor(() => honest!.got.size >= playedBefore + 12, 'the viewer to play 12 more segments', 30_000)
+  seeding.stop()
+  const s = honest!.viewer.stats()
+  t.comment(`the hanger left ${unanswered} requests unanswered; the viewer played ${honest!.got.size} segments, ${s.stalls} stalls, buffer ${Math.round(s.bufferMs)} ms`)
+  t.ok(contiguous(honest!.got), 'it played every segment, with no gap')
+  t.equal(s.stalls, 0, 'without a stall: each unanswered request had a second source beside it in time')
+  t.equal(s.skipped, 0, 'and skipped nothing')
 })
 
 t.test('a viewer cut off from the streamer keeps playing from peers, without a stall', async t => {
