@@ -14,3 +14,15 @@ export function hostBusyUs (): number {
     return NaN
   }
 }
+
+/** CPU µs process `pid` has used (user + system, /proc/<pid>/stat); undefined once it is gone. */
+export function processCpuUs (pid: number): number | undefined {
+  try {
+    // the command name (field 2) may hold spaces: count fields from the closing parenthesis
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US
+  } catch {
+    return undefined
+  }
+}

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { CLI, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
-import { sleep } from '../common/numbers.ts'
+import { sleep, sum } from '../common/numbers.ts'
+import { processCpuUs } from '../common/proc.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { SoakCommand, SoakLine, ViewerProgress } from './protocol.ts'
 
@@ -21,6 +22,12 @@ export interface SoakOptions {
   minutes: number
   /** Viewers as `swarmcast watch --json` processes, one each. */
   cliViewers: number
+  /**
+   * The last CLI viewer runs with V8's default young generation instead of the
+   * launcher's cap (NODE_OPTIONS=--max-semi-space-size=0): the same run's
+   * baseline for what the cap does to RSS. Reported, not judged.
+   */
+  baselineCliViewer?: boolean
   /** Viewers hosted in worker processes (peer sessions as the CLI opens them), spread over `viewerWorkers`. */
   inProcessViewers: number
   viewerWorkers: number
@@ -48,6 +55,8 @@ export interface ProcessTrend {
   samples: number
   startMiB: number
   endMiB: number
+  /** CPU it used after the warm-up, % of one core. */
+  cpuPct: number
   maxMiB: number
   /** Least-squares growth over the run after the warm-up, % of the fitted value where it starts. */
   trendPct: number
@@ -59,6 +68,8 @@ export interface ProcessTrend {
   heap?: { fullGcs: number, startMiB: number, endMiB: number, trendPct: number }
   /** A worker that collected garbage before each sample (`forceGc`): its RSS follows what it holds. */
   gcForced: boolean
+  /** The CLI viewer with V8's default heap (`baselineCliViewer`): a reference, not judged. */
+  baseline: boolean
 }
 
 /** One minute of the run. */
@@ -90,6 +101,15 @@ function fullGcHeap (line: string): number | undefined {
   return m != null ? Number(m[1]) : undefined
 }
 
+// any --trace-gc line: "... -> 40.1 (74.1) MB", the heap V8 keeps committed after that GC (new space included)
+const ANY_GC = /-> [\d.]+ \(([\d.]+)\) MB/
+
+/** The heap V8 keeps committed after a GC, in MiB, if `line` reports one. */
+function committedHeap (line: string): number | undefined {
+  const m = ANY_GC.exec(line)
+  return m != null ? Number(m[1]) : undefined
+}
+
 /** A worker process: JSON lines out, commands in. */
 class SoakWorker {
   readonly name: string
@@ -99,6 +119,8 @@ class SoakWorker {
   readonly exited: Promise<void>
   /** [wall-clock ms, MiB]: the JS heap after each full GC. */
   readonly heap: Array<[number, number]> = []
+  /** MiB V8 kept committed after the latest GC. */
+  committed: number | undefined
   #wake: Array<() => void> = []
 
   constructor (name: string, forceGc: boolean) {
@@ -109,6 +131,7 @@ class SoakWorker {
         // a --trace-gc line
         const heap = fullGcHeap(text)
         if (heap != null) this.heap.push([Date.now(), heap])
+        this.committed = committedHeap(text) ?? this.committed
         return
       }
       try {
@@ -222,7 +245,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const channel = (JSON.parse(created.stdout) as { channelId: string }).channelId
 
     // every Node process traces its GCs (stdout lines the readers below skip): its live heap over the run
-    const cli = (args: string[]): CliProcess => new CliProcess(args, {}, [process.execPath, '--trace-gc', CLI])
+    const cli = (args: string[], env: NodeJS.ProcessEnv = {}): CliProcess => new CliProcess(args, env, [process.execPath, '--trace-gc', CLI])
     const relay = cli(['relay', '--tcp', '0', '--ws', '0', '--http', '0', '--host', '127.0.0.1', '--data', join(tmp.dir, 'relay'), '--follow', channel])
     clis.push(relay)
     const httpUrl = await relay.waitForLine(l => l.startsWith('http://'), 60_000)
@@ -232,7 +255,8 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     await streamer.waitForLine(l => l.includes('"type":"segment"'), 60_000)
     log(`relay and streamer up; channel ${channel}`)
 
-    const watchers = Array.from({ length: options.cliViewers }, (_, i) => cli(['watch', '--data', join(tmp.dir, `watch-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json']))
+    const isBaseline = (i: number): boolean => options.baselineCliViewer === true && i === options.cliViewers - 1
+    const watchers = Array.from({ length: options.cliViewers }, (_, i) => cli(['watch', '--data', join(tmp.dir, `watch-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json'], isBaseline(i) ? { NODE_OPTIONS: '--max-semi-space-size=0' } : {}))
     clis.push(...watchers)
     const viewerWorkers = Array.from({ length: options.viewerWorkers }, (_, i) => new SoakWorker(`viewer-worker-${i}`, options.forceGc === true))
     const chatWorker = new SoakWorker('chat-worker', options.forceGc === true)
@@ -267,29 +291,34 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const end = t0 + options.minutes * 60_000
     chatWorker.send({ cmd: 'chat', intervalMs: options.chatIntervalMs })
     /** Full-GC heap samples of a CLI process, read from its stdout as it grows. */
-    const cliHeap = (p: CliProcess): () => Array<[number, number]> => {
+    // a CLI's GC trace, read as it comes: the heap after each full GC, and what V8 keeps committed
+    const cliGc = (p: CliProcess): { heap: () => Array<[number, number]>, committed: () => number | undefined } => {
       const heap: Array<[number, number]> = []
+      let committed: number | undefined
       let read = 0
-      return () => {
+      const readNew = (): void => {
         for (; read < p.stdout.length; read++) {
           const mib = fullGcHeap(p.stdout[read]!)
           if (mib != null) heap.push([Date.now(), mib])
+          committed = committedHeap(p.stdout[read]!) ?? committed
         }
-        return heap
       }
+      return { heap: () => { readNew(); return heap }, committed: () => { readNew(); return committed } }
     }
-    const tracked: Array<{ name: string, pid: () => number[], heap?: () => Array<[number, number]>, worker?: boolean }> = [
-      { name: 'relay', pid: () => [relay.proc.pid!], heap: cliHeap(relay) },
-      { name: 'streamer', pid: () => [streamer.proc.pid!], heap: cliHeap(streamer) },
+    const workerGc = (w: SoakWorker): { heap: () => Array<[number, number]>, committed: () => number | undefined } => ({ heap: () => w.heap, committed: () => w.committed })
+    const tracked: Array<{ name: string, pid: () => number[], heap?: () => Array<[number, number]>, committed?: () => number | undefined, worker?: boolean, baseline?: boolean }> = [
+      { name: 'relay', pid: () => [relay.proc.pid!], ...cliGc(relay) },
+      { name: 'streamer', pid: () => [streamer.proc.pid!], ...cliGc(streamer) },
       { name: 'ffmpeg (streamer\'s)', pid: () => childrenNamed(streamer.proc.pid!, 'ffmpeg') },
-      ...watchers.map((w, i) => ({ name: `watch-${i} (CLI)`, pid: () => [w.proc.pid!], heap: cliHeap(w) })),
-      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], heap: () => w.heap, worker: true })),
-      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], heap: () => chatWorker.heap, worker: true }
+      ...watchers.map((w, i) => ({ name: `watch-${i} (CLI${isBaseline(i) ? ', V8 default heap: baseline' : ''})`, pid: () => [w.proc.pid!], ...cliGc(w), baseline: isBaseline(i) })),
+      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], ...workerGc(w), worker: true })),
+      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], ...workerGc(chatWorker), worker: true }
     ]
     const series = tracked.map(() => [] as Array<[number, number]>)
     const pids = tracked.map(() => 0)
     const cliCounts = (): Array<{ stalls: number, skipped: number }> => watchers.map(w => ({ stalls: cliProgress(w)?.stalls ?? 0, skipped: cliProgress(w)?.skipped ?? 0 }))
     let cliAtWarmup: Array<{ stalls: number, skipped: number }> | undefined
+    let cpuAtWarmup: { at: number, us: number[] } | undefined
     // per minute: load, RSS, and the CLI viewers' counts (in-process viewers' stalls are timed at the end)
     const minutes: Array<{ at: number, load: number, rssMiB: Record<string, number>, cli: Array<{ stalls: number, skipped: number }> }> = []
     for (let at = t0; at <= end; at += options.sampleMs) {
@@ -302,18 +331,24 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         pids[i] = ids[0] ?? pids[i]!
         p.heap?.()
       }
-      if (cliAtWarmup == null && Date.now() >= warmupEnd) cliAtWarmup = cliCounts()
+      if (cliAtWarmup == null && Date.now() >= warmupEnd) {
+        cliAtWarmup = cliCounts()
+        cpuAtWarmup = { at: Date.now(), us: tracked.map(p => sum(p.pid().map(id => processCpuUs(id) ?? 0))) }
+      }
       if (Date.now() >= t0 + (minutes.length + 1) * 60_000) {
         const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
         const rssMiB = Object.fromEntries(tracked.map((p, i) => [p.name, Math.round((series[i]!.at(-1)?.[1] ?? 0) / 1024)]))
         minutes.push({ at: Date.now(), load, rssMiB, cli: cliCounts() })
         const chat = chatWorker.latest('progress', l => l.chat != null)?.chat
-        const heaps = tracked.map(p => `${p.name} ${p.heap?.().at(-1)?.[1] ?? '-'}`).join(', ')
-        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
+        const heaps = tracked.filter(p => p.heap != null).map(p => `${p.name} ${p.heap?.().at(-1)?.[1] ?? '-'}`).join(', ')
+        const committed = tracked.filter(p => p.committed != null).map(p => `${p.name} ${Math.round(p.committed?.() ?? 0)}`).join(', ')
+        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
       }
     }
     const runMs = Date.now() - t0
     cliAtWarmup ??= watchers.map(() => ({ stalls: 0, skipped: 0 }))
+    const cpuAtEnd = { at: Date.now(), us: tracked.map(p => sum(p.pid().map(id => processCpuUs(id) ?? 0))) }
+    const cpuPct = (i: number): number => cpuAtWarmup == null ? NaN : Math.round((cpuAtEnd.us[i]! - cpuAtWarmup.us[i]!) / (cpuAtEnd.at - cpuAtWarmup.at)) / 10
 
     // chat: stop sending, wait for the last messages to land everywhere
     chatWorker.send({ cmd: 'quiesce', waitMs: 30_000 })
@@ -357,10 +392,12 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
       return {
         name: p.name,
         gcForced: options.forceGc === true && p.worker === true,
+        baseline: p.baseline === true,
         pid: pids[i]!,
         samples: s.length,
         startMiB: mib(after[0]?.[1]),
         endMiB: mib(after.at(-1)?.[1]),
+        cpuPct: cpuPct(i),
         maxMiB: mib(Math.max(...s.map(([, v]) => v))),
         trendPct: Math.round(growthPct(after) * 10) / 10,
         heap: heap.length >= 3 ? { fullGcs: heap.length, startMiB: heap[0]![1], endMiB: heap.at(-1)![1], trendPct: Math.round(growthPct(heap) * 10) / 10 } : undefined
