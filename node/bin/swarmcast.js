@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-// V8 lets the young generation grow to 64 MiB semi-spaces on a machine with
-// plenty of memory, and does so only after minutes of uptime: a relay or
-// streamer then steps up by about 50 MiB of RSS for no gain (npm run bench --
-// soak). 8 MiB keeps long runs flat. A choice in NODE_OPTIONS or on Node's own
+// V8 sizes the young generation from the machine's memory and grows it only
+// after minutes of uptime: on a big machine a relay or streamer then steps up
+// by about 50 MiB of RSS for no gain (npm run bench -- soak). 8 MiB
+// semi-spaces keep long runs flat. A choice in NODE_OPTIONS or on Node's own
 // command line wins; --max-semi-space-size=0 restores V8's default.
 const HEAP_DEFAULT = '--max-semi-space-size=8'
 // V8 takes dashes or underscores; NODE_OPTIONS entries may be quoted

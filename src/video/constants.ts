@@ -51,7 +51,7 @@ export const MAX_PARALLEL_FETCHES = 4
 export const MAX_SOURCES_PER_SEGMENT = 2
 /** A request gets a second source beside it no sooner than this after it started (an answer may be on its way). */
 export const HEDGE_AFTER_MS = 500
-/** A peer that let a request time out is asked for nothing else, unless nobody else has it, for this long. */
+/** A peer that let a request time out, or lost the race to a second source, is asked only when no one else can help, for this long. */
 export const SLOW_PEER_REST_MS = 10_000
 /** Requests one neighbour gets from us at once. */
 export const MAX_REQUESTS_PER_PEER = 2

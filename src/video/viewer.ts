@@ -86,7 +86,7 @@ export class Viewer extends TypedEventEmitter<ViewerEvents> {
   readonly #inflight = new Map<number, Fetch[]>()
   #requests = 0
   readonly #retryAfter = new Map<string, number>()
-  /** Peers that let a request time out, and until when they are not asked. */
+  /** Peers that let a request time out or lost the race to a second source, and until when they are not asked first. */
   readonly #slowUntil = new Map<string, number>()
   readonly #latencies: number[] = []
   #joinedAt = 0

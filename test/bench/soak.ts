@@ -7,7 +7,8 @@
 // and --cli-viewers viewers are `swarmcast` processes; the other viewers share
 // two worker processes and the chatters one (a Node process per viewer would
 // be ~130 MiB each, and twenty event loops on two cores measure the box, not
-// swarmcast), each a peer session exactly as the CLI opens it. Every Node
+// swarmcast), each a peer session exactly as the CLI opens it, on the CLI's heap
+// settings. Every Node
 // process runs with --trace-gc: the JS heap each full GC leaves is reported
 // beside the RSS, to tell a leak from V8 keeping a bigger heap. With two or
 // more CLI viewers, the last one runs with V8's default young generation

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 import type { ChildProcess } from 'node:child_process'
 
 export const CLI = fileURLToPath(new URL('../../node/bin/swarmcast.js', import.meta.url))
+/** The V8 heap flag the launcher runs every `swarmcast` command with (test/integration/cli-launcher.test.ts checks it). */
+export const CLI_HEAP_FLAG = '--max-semi-space-size=8'
 
 /** A running `swarmcast` process whose output lines can be awaited. */
 export class CliProcess {

@@ -4,7 +4,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CliProcess, tempDir } from '../helpers/cli.ts'
+import { CLI_HEAP_FLAG, CliProcess, tempDir } from '../helpers/cli.ts'
 import type { Test } from 'tap'
 
 function commandLine (pid: number): string[] {
@@ -23,7 +23,7 @@ async function startRelay (t: Test, env: NodeJS.ProcessEnv): Promise<CliProcess>
 t.test('the relay runs with an 8 MiB semi-space in the process that was started, and stops cleanly on SIGTERM', async t => {
   const relay = await startRelay(t, { NODE_OPTIONS: '' })
   const args = commandLine(relay.proc.pid!)
-  t.ok(args.includes('--max-semi-space-size=8'), `the started pid now runs with the cap (${args.slice(0, 3).join(' ')} ...)`)
+  t.ok(args.includes(CLI_HEAP_FLAG), `the started pid now runs with the cap (${args.slice(0, 3).join(' ')} ...)`)
   t.equal(await relay.stop(), 0, 'SIGTERM reaches it: graceful exit 0')
 })
 

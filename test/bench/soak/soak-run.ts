@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { CLI, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
+import { CLI, CLI_HEAP_FLAG, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
 import { sleep, sum } from '../common/numbers.ts'
 import { processCpuUs } from '../common/proc.ts'
 import type { ChildProcess } from 'node:child_process'
@@ -125,7 +125,8 @@ class SoakWorker {
 
   constructor (name: string, forceGc: boolean) {
     this.name = name
-    this.proc = spawn(process.execPath, ['--trace-gc', ...(forceGc ? ['--expose-gc'] : []), WORKER], { stdio: ['pipe', 'pipe', 'pipe'] })
+    // the heap the CLI gives its peer sessions, since these stand in for CLI processes
+    this.proc = spawn(process.execPath, [CLI_HEAP_FLAG, '--trace-gc', ...(forceGc ? ['--expose-gc'] : []), WORKER], { stdio: ['pipe', 'pipe', 'pipe'] })
     createInterface({ input: this.proc.stdout! }).on('line', (text) => {
       if (!text.startsWith('{')) {
         // a --trace-gc line
