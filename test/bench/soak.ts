@@ -1,4 +1,4 @@
-// npm run bench -- soak [--minutes 30] [--viewers 20] [--cli-viewers 3] [--chatters 10]
+// npm run bench -- soak [--minutes 30] [--viewers 20] [--cli-viewers 3] [--chatters 10] [--chat-interval-ms 2000]
 // Relay + streamer + viewers + chatters on loopback for a long run (issue 9,
 // "Load"): the RSS of every process must stay flat (least-squares growth after
 // the warm-up ≤ 10 % over the run), no viewer may stall or skip after the
@@ -23,15 +23,18 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '30' },
     viewers: { type: 'string', default: '20' },
     'cli-viewers': { type: 'string', default: '3' },
-    chatters: { type: 'string', default: '10' }
+    chatters: { type: 'string', default: '10' },
+    // each chatter sends one message this often (faster fills the chat histories to their retention sooner)
+    'chat-interval-ms': { type: 'string', default: '2000' }
   }
 })
 const minutes = Number(values.minutes)
 const viewers = Number(values.viewers)
 const cliViewers = Math.min(viewers, Number(values['cli-viewers']))
 const chatters = Number(values.chatters)
-if (!(minutes > 0) || !(viewers >= 0) || !(cliViewers >= 0) || !(chatters >= 2) || chatters > 30) {
-  process.stderr.write('usage: soak [--minutes M > 0] [--viewers N] [--cli-viewers N] [--chatters 2..30]\n')
+const chatIntervalMs = Number(values['chat-interval-ms'])
+if (!(minutes > 0) || !(viewers >= 0) || !(cliViewers >= 0) || !(chatters >= 2) || chatters > 30 || !(chatIntervalMs >= 250)) {
+  process.stderr.write('usage: soak [--minutes M > 0] [--viewers N] [--cli-viewers N] [--chatters 2..30] [--chat-interval-ms MS >= 250: a sender keeps under 4 msg/s, 80 % of the chat rate limit]\n')
   process.exit(2)
 }
 const MAX_GROWTH_PCT = 10
@@ -43,9 +46,9 @@ const result = await runSoak({
   cliViewers,
   baselineCliViewer: cliViewers >= 2,
   inProcessViewers: viewers - cliViewers,
-  viewerWorkers: viewers - cliViewers > 10 ? 2 : 1,
+  viewerWorkers: viewers - cliViewers > 10 ? 2 : viewers - cliViewers > 0 ? 1 : 0,
   chatters,
-  chatIntervalMs: 2_000,
+  chatIntervalMs,
   sampleMs: minutes >= 10 ? 5_000 : 2_000,
   warmupMs,
   log: (line) => { process.stderr.write(`soak: ${line}\n`) }

@@ -6,7 +6,7 @@ import { RequestKind } from '../../src/video/swarm-messages.ts'
 import { testRelay, testVideoPeer } from '../helpers/nodes.ts'
 import { seedLoop, SEED_LOOP } from '../helpers/seed-loop.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
-import type { VideoSwarm, ViewerInit } from '../../src/video/index.ts'
+import type { VideoServiceInit, VideoSwarm, ViewerInit } from '../../src/video/index.ts'
 import type { VideoNode } from '../helpers/nodes.ts'
 import type { PeerId } from '@libp2p/interface'
 import type { Test } from 'tap'
@@ -29,6 +29,17 @@ async function startViewers (t: Test, channel: ChannelId, bootstrap: string[], c
   return viewers
 }
 
+/** A relay and a streamer seeding a fresh channel `name`, all stopped at the end of `t`. */
+async function liveChannel (t: Test, name: string, streamerInit: VideoServiceInit = {}): Promise<{ channel: ChannelId, bootstrap: string[], streamer: VideoNode, seeding: ReturnType<typeof seedLoop> }> {
+  const owner = await Identity.generate()
+  const channel = ChannelId.derive(owner.publicKey, name)
+  const { bootstrap } = await testRelay(t)
+  const streamer = await testVideoPeer(t, 'streamer', bootstrap, streamerInit)
+  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
+  t.teardown(seeding.stop)
+  return { channel, bootstrap, streamer, seeding }
+}
+
 /** The seqs `got` holds, checked to be one run with no gap. */
 function contiguous (got: Map<number, string>): boolean {
   const seqs = [...got.keys()].sort((a, b) => a - b)
@@ -36,13 +47,8 @@ function contiguous (got: Map<number, string>): boolean {
 }
 
 t.test('five viewers get every segment, mostly from each other, with hashes equal to the streamer\'s', async t => {
-  const owner = await Identity.generate()
-  const channel = ChannelId.derive(owner.publicKey, 'swarm-test')
-  const { bootstrap } = await testRelay(t)
   // the source may give two copies of each segment: the rest must come from peers
-  const streamer = await testVideoPeer(t, 'streamer', bootstrap, { uploadLimit: 2 * SEGMENT_BYTES * 1000 / SEGMENT_MS, uploadSlots: 2 })
-  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
-  t.teardown(seeding.stop)
+  const { channel, bootstrap, seeding } = await liveChannel(t, 'swarm-test', { uploadLimit: 2 * SEGMENT_BYTES * 1000 / SEGMENT_MS, uploadSlots: 2 })
   const viewers = await startViewers(t, channel, bootstrap, 5)
 
   await waitFor(() => viewers.every(v => v.got.size >= 20), 'every viewer to play 20 segments', 40_000)
@@ -59,12 +65,7 @@ t.test('five viewers get every segment, mostly from each other, with hashes equa
 })
 
 t.test('a peer that serves corrupted bytes is caught, dropped and penalized; the viewer plays on without a gap', async t => {
-  const owner = await Identity.generate()
-  const channel = ChannelId.derive(owner.publicKey, 'liar-test')
-  const { bootstrap } = await testRelay(t)
-  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
-  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
-  t.teardown(seeding.stop)
+  const { channel, bootstrap, seeding } = await liveChannel(t, 'liar-test')
 
   // a liar: a real viewer that takes every segment first and serves corrupted copies of it
   const [liar] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 1000 })
@@ -89,12 +90,7 @@ t.test('a peer that serves corrupted bytes is caught, dropped and penalized; the
 })
 
 t.test('a peer that claims segments and never sends them: the viewer asks another source before the deadline, without a stall', async t => {
-  const owner = await Identity.generate()
-  const channel = ChannelId.derive(owner.publicKey, 'hang-test')
-  const { bootstrap } = await testRelay(t)
-  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
-  const seeding = seedLoop(await streamer.services.video.join(channel), owner)
-  t.teardown(seeding.stop)
+  const { channel, bootstrap, seeding } = await liveChannel(t, 'hang-test')
 
   // a hanger: a real viewer that takes every segment first, announces it, and never answers a request for it
   const [hanger] = await startViewers(t, channel, bootstrap, 1, { firstFetchers: 1000 })
@@ -119,13 +115,7 @@ t.test('a peer that claims segments and never sends them: the viewer asks anothe
 })
 
 t.test('a viewer cut off from the streamer keeps playing from peers, without a stall', async t => {
-  const owner = await Identity.generate()
-  const channel = ChannelId.derive(owner.publicKey, 'cut-test')
-  const { bootstrap } = await testRelay(t)
-  const streamer = await testVideoPeer(t, 'streamer', bootstrap)
-  const source = await streamer.services.video.join(channel)
-  const seeding = seedLoop(source, owner)
-  t.teardown(seeding.stop)
+  const { channel, bootstrap, streamer, seeding } = await liveChannel(t, 'cut-test')
   const viewers = await startViewers(t, channel, bootstrap, 3)
   await waitFor(() => viewers.every(v => v.got.size >= 5), 'every viewer to play 5 segments', 20_000)
 

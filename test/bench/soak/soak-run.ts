@@ -343,7 +343,9 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         const chat = chatWorker.latest('progress', l => l.chat != null)?.chat
         const heaps = tracked.filter(p => p.heap != null).map(p => `${p.name} ${p.heap?.().at(-1)?.[1] ?? '-'}`).join(', ')
         const committed = tracked.filter(p => p.committed != null).map(p => `${p.name} ${Math.round(p.committed?.() ?? 0)}`).join(', ')
-        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
+        // memory outside V8's heap that Node accounts for (Buffers and other external allocations)
+        const external = workers.map(w => { const m = w.latest('progress', l => l.memory != null)?.memory; return `${w.name} ${m?.external ?? '-'}` }).join(', ')
+        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; external ${external} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
       }
     }
     const runMs = Date.now() - t0
