@@ -15,6 +15,7 @@
 // instead of the launcher's 8 MiB semi-space cap (node/bin/swarmcast.js): the
 // same run's baseline for the cap, reported and not judged.
 import { parseArgs } from 'node:util'
+import { DEFAULT_RETENTION_COUNT } from '../../src/chat/index.ts'
 import { runSoak } from './soak/soak-run.ts'
 import { report } from './report.ts'
 
@@ -56,7 +57,8 @@ const result = await runSoak({
 
 const rssFlat = result.processes.every(p => p.baseline || p.trendPct <= MAX_GROWTH_PCT)
 const noStall = result.viewers.stallsAfterWarmup === 0 && result.viewers.skippedAfterWarmup === 0
-const noLoss = result.chat.lost === 0 && result.chat.failed === 0 && result.chat.archivedByRelay === result.chat.sent
+// the relay keeps the newest DEFAULT_RETENTION_COUNT messages of a channel
+const noLoss = result.chat.lost === 0 && result.chat.failed === 0 && result.chat.archivedByRelay === Math.min(result.chat.sent, DEFAULT_RETENTION_COUNT)
 report('soak', result.processes.map(p => ({
   process: p.name,
   samples: p.samples,
