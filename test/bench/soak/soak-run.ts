@@ -94,20 +94,23 @@ export interface SoakResult {
 
 // V8's --trace-gc line for a full GC: "... ms: Mark-Compact 61.2 (75.0) -> 40.1 (74.1) MB, ..."
 const FULL_GC = /Mark-Compact[^\d]*[\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/
-
-/** The JS heap a full GC left, in MiB, if `line` reports one. */
-function fullGcHeap (line: string): number | undefined {
-  const m = FULL_GC.exec(line)
-  return m != null ? Number(m[1]) : undefined
-}
-
 // any --trace-gc line: "... -> 40.1 (74.1) MB", the heap V8 keeps committed after that GC (new space included)
 const ANY_GC = /-> [\d.]+ \(([\d.]+)\) MB/
 
-/** The heap V8 keeps committed after a GC, in MiB, if `line` reports one. */
-function committedHeap (line: string): number | undefined {
-  const m = ANY_GC.exec(line)
-  return m != null ? Number(m[1]) : undefined
+/** What a process's --trace-gc lines tell: the JS heap each full GC left, and what V8 keeps committed. */
+class GcTrace {
+  /** [wall-clock ms, MiB]: the JS heap after each full GC. */
+  readonly heap: Array<[number, number]> = []
+  /** MiB V8 kept committed after the latest GC. */
+  committed: number | undefined
+
+  /** Takes one output line; lines that are not GC traces change nothing. */
+  add (line: string): void {
+    const full = FULL_GC.exec(line)
+    if (full != null) this.heap.push([Date.now(), Number(full[1])])
+    const any = ANY_GC.exec(line)
+    if (any != null) this.committed = Number(any[1])
+  }
 }
 
 /** A worker process: JSON lines out, commands in. */
@@ -117,10 +120,7 @@ class SoakWorker {
   readonly lines: SoakLine[] = []
   readonly stderr: string[] = []
   readonly exited: Promise<void>
-  /** [wall-clock ms, MiB]: the JS heap after each full GC. */
-  readonly heap: Array<[number, number]> = []
-  /** MiB V8 kept committed after the latest GC. */
-  committed: number | undefined
+  readonly gc = new GcTrace()
   #wake: Array<() => void> = []
 
   constructor (name: string, forceGc: boolean) {
@@ -130,9 +130,7 @@ class SoakWorker {
     createInterface({ input: this.proc.stdout! }).on('line', (text) => {
       if (!text.startsWith('{')) {
         // a --trace-gc line
-        const heap = fullGcHeap(text)
-        if (heap != null) this.heap.push([Date.now(), heap])
-        this.committed = committedHeap(text) ?? this.committed
+        this.gc.add(text)
         return
       }
       try {
@@ -291,34 +289,29 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const warmupEnd = t0 + options.warmupMs
     const end = t0 + options.minutes * 60_000
     chatWorker.send({ cmd: 'chat', intervalMs: options.chatIntervalMs })
-    /** Full-GC heap samples of a CLI process, read from its stdout as it grows. */
-    // a CLI's GC trace, read as it comes: the heap after each full GC, and what V8 keeps committed
-    const cliGc = (p: CliProcess): { heap: () => Array<[number, number]>, committed: () => number | undefined } => {
-      const heap: Array<[number, number]> = []
-      let committed: number | undefined
+    // a CLI's GC trace, read from its stdout as it grows
+    const cliGc = (p: CliProcess): () => GcTrace => {
+      const gc = new GcTrace()
       let read = 0
-      const readNew = (): void => {
-        for (; read < p.stdout.length; read++) {
-          const mib = fullGcHeap(p.stdout[read]!)
-          if (mib != null) heap.push([Date.now(), mib])
-          committed = committedHeap(p.stdout[read]!) ?? committed
-        }
+      return () => {
+        for (; read < p.stdout.length; read++) gc.add(p.stdout[read]!)
+        return gc
       }
-      return { heap: () => { readNew(); return heap }, committed: () => { readNew(); return committed } }
     }
-    const workerGc = (w: SoakWorker): { heap: () => Array<[number, number]>, committed: () => number | undefined } => ({ heap: () => w.heap, committed: () => w.committed })
-    const tracked: Array<{ name: string, pid: () => number[], heap?: () => Array<[number, number]>, committed?: () => number | undefined, worker?: boolean, baseline?: boolean }> = [
-      { name: 'relay', pid: () => [relay.proc.pid!], ...cliGc(relay) },
-      { name: 'streamer', pid: () => [streamer.proc.pid!], ...cliGc(streamer) },
+    const tracked: Array<{ name: string, pid: () => number[], gc?: () => GcTrace, worker?: boolean, baseline?: boolean }> = [
+      { name: 'relay', pid: () => [relay.proc.pid!], gc: cliGc(relay) },
+      { name: 'streamer', pid: () => [streamer.proc.pid!], gc: cliGc(streamer) },
       { name: 'ffmpeg (streamer\'s)', pid: () => childrenNamed(streamer.proc.pid!, 'ffmpeg') },
-      ...watchers.map((w, i) => ({ name: `watch-${i} (CLI${isBaseline(i) ? ', V8 default heap: baseline' : ''})`, pid: () => [w.proc.pid!], ...cliGc(w), baseline: isBaseline(i) })),
-      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], ...workerGc(w), worker: true })),
-      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], ...workerGc(chatWorker), worker: true }
+      ...watchers.map((w, i) => ({ name: `watch-${i} (CLI${isBaseline(i) ? ', V8 default heap: baseline' : ''})`, pid: () => [w.proc.pid!], gc: cliGc(w), baseline: isBaseline(i) })),
+      ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], gc: () => w.gc, worker: true })),
+      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], gc: () => chatWorker.gc, worker: true }
     ]
     const series = tracked.map(() => [] as Array<[number, number]>)
     const pids = tracked.map(() => 0)
     const cliCounts = (): Array<{ stalls: number, skipped: number }> => watchers.map(w => ({ stalls: cliProgress(w)?.stalls ?? 0, skipped: cliProgress(w)?.skipped ?? 0 }))
     let cliAtWarmup: Array<{ stalls: number, skipped: number }> | undefined
+    // CPU µs each tracked process (its pids together) has used so far
+    const cpuNow = (): { at: number, us: number[] } => ({ at: Date.now(), us: tracked.map(p => sum(p.pid().map(id => processCpuUs(id) ?? 0))) })
     let cpuAtWarmup: { at: number, us: number[] } | undefined
     // per minute: load, RSS, and the CLI viewers' counts (in-process viewers' stalls are timed at the end)
     const minutes: Array<{ at: number, load: number, rssMiB: Record<string, number>, cli: Array<{ stalls: number, skipped: number }> }> = []
@@ -330,19 +323,20 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         const kib = ids.reduce((sum, id) => sum + (rssKiB(id) ?? 0), 0)
         if (ids.length > 0 && kib > 0) series[i]!.push([Date.now() - t0, kib])
         pids[i] = ids[0] ?? pids[i]!
-        p.heap?.()
+        p.gc?.()
       }
       if (cliAtWarmup == null && Date.now() >= warmupEnd) {
         cliAtWarmup = cliCounts()
-        cpuAtWarmup = { at: Date.now(), us: tracked.map(p => sum(p.pid().map(id => processCpuUs(id) ?? 0))) }
+        cpuAtWarmup = cpuNow()
       }
       if (Date.now() >= t0 + (minutes.length + 1) * 60_000) {
         const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
         const rssMiB = Object.fromEntries(tracked.map((p, i) => [p.name, Math.round((series[i]!.at(-1)?.[1] ?? 0) / 1024)]))
         minutes.push({ at: Date.now(), load, rssMiB, cli: cliCounts() })
         const chat = chatWorker.latest('progress', l => l.chat != null)?.chat
-        const heaps = tracked.filter(p => p.heap != null).map(p => `${p.name} ${p.heap?.().at(-1)?.[1] ?? '-'}`).join(', ')
-        const committed = tracked.filter(p => p.committed != null).map(p => `${p.name} ${Math.round(p.committed?.() ?? 0)}`).join(', ')
+        const traced = tracked.flatMap(p => p.gc != null ? [{ name: p.name, gc: p.gc() }] : [])
+        const heaps = traced.map(p => `${p.name} ${p.gc.heap.at(-1)?.[1] ?? '-'}`).join(', ')
+        const committed = traced.map(p => `${p.name} ${Math.round(p.gc.committed ?? 0)}`).join(', ')
         // memory outside V8's heap that Node accounts for (Buffers and other external allocations)
         const external = workers.map(w => { const m = w.latest('progress', l => l.memory != null)?.memory; return `${w.name} ${m?.external ?? '-'}` }).join(', ')
         log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; external ${external} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
@@ -350,7 +344,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     }
     const runMs = Date.now() - t0
     cliAtWarmup ??= watchers.map(() => ({ stalls: 0, skipped: 0 }))
-    const cpuAtEnd = { at: Date.now(), us: tracked.map(p => sum(p.pid().map(id => processCpuUs(id) ?? 0))) }
+    const cpuAtEnd = cpuNow()
     const cpuPct = (i: number): number => cpuAtWarmup == null ? NaN : Math.round((cpuAtEnd.us[i]! - cpuAtWarmup.us[i]!) / (cpuAtEnd.at - cpuAtWarmup.at)) / 10
 
     // chat: stop sending, wait for the last messages to land everywhere
@@ -391,7 +385,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
       const s = series[i]!
       const after = s.filter(([t]) => t >= warmupMs)
       const mib = (kib: number | undefined): number => Math.round((kib ?? 0) / 102.4) / 10
-      const heap = (p.heap?.() ?? []).filter(([at]) => at >= warmupEnd && at <= t0 + runMs)
+      const heap = (p.gc?.().heap ?? []).filter(([at]) => at >= warmupEnd && at <= t0 + runMs)
       return {
         name: p.name,
         gcForced: options.forceGc === true && p.worker === true,
