@@ -2,6 +2,7 @@ import { wire } from '../wire/index.ts'
 import { readChatItem } from './chat-message.ts'
 import { DEFAULT_RETENTION_AGE_MS, DEFAULT_RETENTION_COUNT, HISTORY_WRITE_BATCH_MAX, HISTORY_WRITE_BATCH_MS } from './constants.ts'
 import type { ChatItem, ChatMessage, Profile } from './chat-message.ts'
+import { PRESENT } from '../store/namespace.ts'
 import type { BatchOp, Namespace } from '../store/index.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
 import type { Kind } from '../envelope/index.ts'
@@ -28,7 +29,7 @@ interface QueuedWrite {
 
 // key layout inside the 'chat' namespace, per channel:
 //   <ch>!m!<ts>!<id>          message envelope, in time-then-id order
-//   <ch>!a!<author>!<ts>!<id> empty: per-author index for fair eviction
+//   <ch>!a!<author>!<ts>!<id> PRESENT: per-author index for fair eviction
 //   <ch>!p!<author>           newest profile envelope of the author
 //   <ch>!s                    when history sync last completed (ms, decimal text)
 const TS_DIGITS = 15
@@ -255,7 +256,7 @@ export class ChatHistory {
     const ch = this.channel.text
     return [
       { type: 'put', key: `${ch}!m!${pad(m.timestamp)}!${m.id}`, value: envelope },
-      { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: new Uint8Array(0) }
+      { type: 'put', key: `${ch}!a!${m.author}!${pad(m.timestamp)}!${m.id}`, value: PRESENT }
     ]
   }
 

@@ -1,5 +1,6 @@
 import { keyFromText } from '../identity/key-text.ts'
 import type { ChannelId } from '../channel/channel-id.ts'
+import { PRESENT } from '../store/namespace.ts'
 import type { Namespace } from '../store/index.ts'
 
 /**
@@ -44,7 +45,7 @@ export class ListSubscriptions {
   /** Follows `list`; throws InvalidKeyError if it is not a key. */
   async add (list: string): Promise<void> {
     keyFromText(list)
-    await this.#ns.put(`${this.#channel.text}!s!${list}`, new Uint8Array(0))
+    await this.#ns.put(`${this.#channel.text}!s!${list}`, PRESENT)
     this.#lists.add(list)
   }
 

@@ -1,2 +1,3 @@
+export { PRESENT } from './namespace.ts'
 export { openStore, StoreLockedError, StoreOpenError } from './store.ts'
-export type { Store, Namespace, BatchOp, Range } from './store.ts'
+export type { Store, Namespace, BatchOp, Range } from './namespace.ts'

@@ -1,34 +1,6 @@
 import { Level } from 'level'
-
-/** One feature's isolated key space ('chat', 'moderation', 'channels', ...). */
-export interface Namespace {
-  get(key: string): Promise<Uint8Array | undefined>
-  put(key: string, value: Uint8Array): Promise<void>
-  del(key: string): Promise<void>
-  /** Applies all operations or none. */
-  batch(ops: readonly BatchOp[]): Promise<void>
-  /** Entries in key order (or reverse) within the range. */
-  entries(range?: Range): AsyncIterable<[string, Uint8Array]>
-}
-
-export type BatchOp =
-  | { type: 'put', key: string, value: Uint8Array }
-  | { type: 'del', key: string }
-
-export interface Range {
-  gt?: string
-  gte?: string
-  lt?: string
-  lte?: string
-  reverse?: boolean
-  limit?: number
-}
-
-/** Persistent storage for a node: `level` picks LevelDB in Node and IndexedDB in browsers. */
-export interface Store {
-  namespace(name: string): Namespace
-  close(): Promise<void>
-}
+import { storableValue } from './namespace.ts'
+import type { Namespace, Store } from './namespace.ts'
 
 /** Another process holds the database (LevelDB allows one writer). */
 export class StoreLockedError extends Error {
@@ -40,7 +12,7 @@ export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError'
 }
 
-/** Opens (creating if needed) the store at `location`: a directory in Node, a database name in browsers. */
+/** Opens (creating if needed) the LevelDB store at `location`, a directory. (Browsers use browser/src/node/indexeddb.ts.) */
 export async function openStore (location: string): Promise<Store> {
   const db = new Level<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' })
   try {
@@ -69,9 +41,9 @@ class LevelStore implements Store {
     const sub = this.#db.sublevel<string, Uint8Array>(name, { keyEncoding: 'utf8', valueEncoding: 'view' })
     return {
       get: async (key) => await sub.get(key),
-      put: async (key, value) => { await sub.put(key, value) },
+      put: async (key, value) => { await sub.put(key, storableValue(key, value)) },
       del: async (key) => { await sub.del(key) },
-      batch: async (ops) => { await sub.batch(ops.map(op => ({ ...op }))) },
+      batch: async (ops) => { await sub.batch(ops.map(op => op.type === 'put' ? { ...op, value: storableValue(op.key, op.value) } : { ...op })) },
       entries: (range = {}) => sub.iterator({ ...range, limit: range.limit ?? -1 })
     }
   }

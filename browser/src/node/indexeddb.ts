@@ -1,3 +1,4 @@
+import { storableValue } from '../../../src/store/namespace.ts'
 import type { BatchOp, Namespace, Range, Store } from '../../../src/store/index.ts'
 import type { KeyStore } from '../../../src/identity/index.ts'
 
@@ -97,6 +98,8 @@ export class BrowserDatabase {
   }
 
   async #write (ns: string, ops: readonly BatchOp[]): Promise<void> {
+    // checked before the transaction opens: all or nothing
+    for (const op of ops) if (op.type === 'put') storableValue(op.key, op.value)
     const tx = this.#tx(KV, 'readwrite')
     const kv = tx.objectStore(KV)
     for (const op of ops) {

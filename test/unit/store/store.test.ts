@@ -1,6 +1,6 @@
 import t from 'tap'
 import { join } from 'node:path'
-import { openStore } from '../../../src/store/index.ts'
+import { openStore, PRESENT } from '../../../src/store/index.ts'
 import { tempDir } from '../../helpers/cli.ts'
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
@@ -51,4 +51,18 @@ t.test('namespace names are checked', async t => {
   const store = await openStore(join(tmp.dir, 'store'))
   t.teardown(async () => { await store.close() })
   t.throws(() => store.namespace('Bad Name'), TypeError)
+})
+
+// classic-level leaks an allocation for every empty value it writes (see PRESENT)
+t.test('an empty value is refused, and nothing of its batch is written', async t => {
+  const tmp = await tempDir()
+  t.teardown(tmp.remove)
+  const store = await openStore(join(tmp.dir, 'store'))
+  t.teardown(async () => { await store.close() })
+  const ns = store.namespace('chat')
+  await t.rejects(ns.put('flag', new Uint8Array(0)), { name: 'TypeError', message: /"flag".*PRESENT/ })
+  await t.rejects(ns.batch([{ type: 'put', key: 'a', value: bytes('1') }, { type: 'put', key: 'b', value: new Uint8Array(0) }]), { name: 'TypeError', message: /"b"/ })
+  t.equal(await ns.get('a'), undefined, 'the batch was not applied in part')
+  await ns.put('flag', PRESENT)
+  t.same(await ns.get('flag'), PRESENT, 'PRESENT marks a key-only entry')
 })
