@@ -3,10 +3,10 @@
 // "Load"): the RSS of every process must stay flat (least-squares growth after
 // the warm-up ≤ 10 % over the run), no viewer may stall or skip after the
 // warm-up, and every chat message must reach every chatter and the relay's
-// archive. The relay, the streamer (ffmpeg test pattern, 320x180 at 300 kbit/s)
-// and --cli-viewers viewers are `swarmcast` processes; the other viewers share
-// two worker processes and the chatters one (a Node process per viewer would
-// be ~130 MiB each, and twenty event loops on two cores measure the box, not
+// archive. The relay, the streamer (ffmpeg test pattern, 320x180 at 300 kbit/s),
+// --cli-viewers viewers and every chatter are `swarmcast` processes; the other
+// viewers share two worker processes (a Node process per viewer would be ~130
+// MiB each, and twenty playing event loops on two cores measure the box, not
 // swarmcast), each a peer session exactly as the CLI opens it, on the CLI's heap
 // settings. Every Node
 // process runs with --trace-gc: the JS heap each full GC leaves is reported

@@ -1,7 +1,8 @@
 // The short soak (issue 9, "Load"): the code of `npm run bench -- soak` for two
 // minutes. A relay, a streamer (ffmpeg test pattern, 320x180 at 300 kbit/s) and
-// one `swarmcast watch --json` viewer are their own processes; five more viewers
-// share a worker process and ten chatters (0.5 msg/s each) another. Fewer
+// one `swarmcast watch --json` viewer are their own processes, as are ten
+// `swarmcast chat --json` chatters (0.5 msg/s each); five more viewers share a
+// worker process. Fewer
 // viewers than the bench's twenty: on a 2-core machine twenty measure the box,
 // and what this checks (a worker's memory that grows, a stall, a lost message)
 // shows with six viewers as with twenty.
@@ -27,8 +28,8 @@ t.test('relay + streamer + 6 viewers + 10 chatters for 2 minutes: memory flat, n
     forceGc: true,
     log: (line) => { t.comment(line) }
   })
-  // Two minutes judge the RSS of processes that collect before each sample (the workers: the
-  // same peer sessions as the CLI). A CLI process's RSS in two minutes follows when V8 and
+  // Two minutes judge the RSS of processes that collect before each sample (the viewer worker:
+  // the same peer sessions as the CLI). A CLI process's RSS in two minutes follows when V8 and
   // the allocator size their heaps (steps of ±50 MiB either way were seen), not what it
   // holds: that is the 30-minute bench's (npm run bench -- soak), reported here only.
   for (const p of result.processes) {
@@ -36,7 +37,7 @@ t.test('relay + streamer + 6 viewers + 10 chatters for 2 minutes: memory flat, n
     if (p.gcForced) t.ok(p.trendPct <= MAX_GROWTH_PCT, line)
     else t.comment(line)
   }
-  t.ok(result.processes.filter(p => p.gcForced).length >= 2, 'the viewer and chat workers were judged')
+  t.ok(result.processes.some(p => p.gcForced), 'the viewer worker was judged')
   const { viewers: v, chat: c } = result
   t.ok(v.segmentsMin >= 60, `every viewer kept playing (at least ${v.segmentsMin} one-second segments each)`)
   t.equal(v.stallsAfterWarmup, 0, `no stall after the warm-up (${v.stallsTotal} in all)`)

@@ -3,12 +3,8 @@
 
 /** Coordinator → worker. */
 export type SoakCommand =
-  /** Start `count` peers of `role` (each a `swarmcast` peer session, as the CLI runs it), joined through `bootstrap`. */
-  | { cmd: 'start', role: 'viewers' | 'chatters', count: number, channel: string, bootstrap: string[], dir: string, name: string }
-  /** Chatters: each sends one message every `intervalMs` (at its own random phase) until `quiesce`. */
-  | { cmd: 'chat', intervalMs: number }
-  /** Chatters: stop sending; report once every chatter holds every message sent (or `waitMs` passed). */
-  | { cmd: 'quiesce', waitMs: number }
+  /** Start `count` viewers (each a `swarmcast` peer session, as the CLI runs it), joined through `bootstrap`. */
+  | { cmd: 'start', count: number, channel: string, bootstrap: string[], dir: string, name: string }
   /** Stop every peer and exit. */
   | { cmd: 'stop' }
 
@@ -29,8 +25,7 @@ export interface MemorySample { rss: number, heapUsed: number, external: number,
 
 /** Worker → coordinator. */
 export type SoakLine =
-  | { type: 'ready', role: 'viewers' | 'chatters', count: number, startMs: number }
-  | { type: 'progress', at: number, viewers?: ViewerProgress[], chat?: { sent: number, failed: number, minReceived: number }, memory?: MemorySample }
-  | { type: 'chat-final', sent: number, failed: number, failures: string[], lost: number, missing: Array<{ chatter: number, count: number, ids: string[] }>, duplicates: number, waitedMs: number }
+  | { type: 'ready', count: number, startMs: number }
+  | { type: 'progress', at: number, viewers?: ViewerProgress[], memory?: MemorySample }
   | { type: 'viewers-final', viewers: ViewerProgress[] }
   | { type: 'error', message: string }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { CLI, CLI_HEAP_FLAG, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
 import { sleep, sum } from '../common/numbers.ts'
 import { processCpuUs } from '../common/proc.ts'
+import { CliChatter } from './cli-chatter.ts'
 import type { ChildProcess } from 'node:child_process'
 import type { SoakCommand, SoakLine, ViewerProgress } from './protocol.ts'
 
@@ -31,7 +32,7 @@ export interface SoakOptions {
   /** Viewers hosted in worker processes (peer sessions as the CLI opens them), spread over `viewerWorkers`. */
   inProcessViewers: number
   viewerWorkers: number
-  /** Chatters, all in one worker process (so that it sees every receipt). */
+  /** Chatters as `swarmcast chat --json` processes, one each. */
   chatters: number
   /** Each chatter sends one message this often. */
   chatIntervalMs: number
@@ -40,8 +41,8 @@ export interface SoakOptions {
   /** Growth, stalls and skips count only after this much of the run. */
   warmupMs: number
   /**
-   * Workers run with --expose-gc and collect before each progress line, so
-   * that their RSS follows what they hold rather than when V8 gets round to
+   * Viewer workers run with --expose-gc and collect before each progress line,
+   * so that their RSS follows what they hold rather than when V8 gets round to
    * collecting (for short runs, whose window is shorter than V8's GC cycles).
    */
   forceGc?: boolean
@@ -258,16 +259,18 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const watchers = Array.from({ length: options.cliViewers }, (_, i) => cli(['watch', '--data', join(tmp.dir, `watch-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json'], isBaseline(i) ? { NODE_OPTIONS: '--max-semi-space-size=0' } : {}))
     clis.push(...watchers)
     const viewerWorkers = Array.from({ length: options.viewerWorkers }, (_, i) => new SoakWorker(`viewer-worker-${i}`, options.forceGc === true))
-    const chatWorker = new SoakWorker('chat-worker', options.forceGc === true)
-    workers.push(...viewerWorkers, chatWorker)
+    workers.push(...viewerWorkers)
     const perWorker = viewerWorkers.map((_, i) => Math.floor(options.inProcessViewers / options.viewerWorkers) + (i < options.inProcessViewers % options.viewerWorkers ? 1 : 0))
-    for (const [i, w] of viewerWorkers.entries()) w.send({ cmd: 'start', role: 'viewers', count: perWorker[i]!, channel, bootstrap: [bootstrap], dir: tmp.dir, name: `viewer${i}` })
-    chatWorker.send({ cmd: 'start', role: 'chatters', count: options.chatters, channel, bootstrap: [bootstrap], dir: tmp.dir, name: 'chatter' })
+    for (const [i, w] of viewerWorkers.entries()) w.send({ cmd: 'start', count: perWorker[i]!, channel, bootstrap: [bootstrap], dir: tmp.dir, name: `viewer${i}` })
+    const chatters = Array.from({ length: options.chatters }, (_, i) => new CliChatter(cli(['chat', '--data', join(tmp.dir, `chatter-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json', '--history', '0']), i))
+    clis.push(...chatters.map(c => c.process))
 
-    // peers join one at a time, each through the relay and a clock check, beside the others' start-up;
-    // chatters then wait up to a minute to see each other in the topic
-    const joinMs = 120_000 + 6_000 * Math.max(options.chatters, ...perWorker)
-    await Promise.all([...viewerWorkers, chatWorker].map(async w => await w.next('ready', joinMs)))
+    // viewers join one at a time, each through the relay and a clock check, beside the others' start-up
+    const joinMs = 120_000 + 6_000 * Math.max(0, ...perWorker)
+    await Promise.all([
+      ...viewerWorkers.map(async w => await w.next('ready', joinMs)),
+      ...chatters.map(async c => await c.process.waitForLine(l => l.startsWith('joined '), joinMs, 'stderr'))
+    ])
     const cliProgress = (w: CliProcess): { segments: number, stalls: number, skipped: number } | undefined => {
       const line = w.stdout.findLast(l => l.includes('"type":"progress"'))
       return line != null ? JSON.parse(line) as { segments: number, stalls: number, skipped: number } : undefined
@@ -288,7 +291,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const t0 = Date.now()
     const warmupEnd = t0 + options.warmupMs
     const end = t0 + options.minutes * 60_000
-    chatWorker.send({ cmd: 'chat', intervalMs: options.chatIntervalMs })
+    for (const c of chatters) c.startSending(options.chatIntervalMs)
     // a CLI's GC trace, read from its stdout as it grows
     const cliGc = (p: CliProcess): () => GcTrace => {
       const gc = new GcTrace()
@@ -304,7 +307,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
       { name: 'ffmpeg (streamer\'s)', pid: () => childrenNamed(streamer.proc.pid!, 'ffmpeg') },
       ...watchers.map((w, i) => ({ name: `watch-${i} (CLI${isBaseline(i) ? ', V8 default heap: baseline' : ''})`, pid: () => [w.proc.pid!], gc: cliGc(w), baseline: isBaseline(i) })),
       ...viewerWorkers.map((w, i) => ({ name: `viewer-worker-${i} (${perWorker[i]!} viewers)`, pid: () => [w.proc.pid!], gc: () => w.gc, worker: true })),
-      { name: `chat-worker (${options.chatters} chatters)`, pid: () => [chatWorker.proc.pid!], gc: () => chatWorker.gc, worker: true }
+      ...chatters.map((c, i) => ({ name: `chat-${i} (CLI)`, pid: () => [c.process.proc.pid!], gc: cliGc(c.process) }))
     ]
     const series = tracked.map(() => [] as Array<[number, number]>)
     const pids = tracked.map(() => 0)
@@ -333,13 +336,13 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
         const rssMiB = Object.fromEntries(tracked.map((p, i) => [p.name, Math.round((series[i]!.at(-1)?.[1] ?? 0) / 1024)]))
         minutes.push({ at: Date.now(), load, rssMiB, cli: cliCounts() })
-        const chat = chatWorker.latest('progress', l => l.chat != null)?.chat
+        for (const c of chatters) c.poll()
         const traced = tracked.flatMap(p => p.gc != null ? [{ name: p.name, gc: p.gc() }] : [])
         const heaps = traced.map(p => `${p.name} ${p.gc.heap.at(-1)?.[1] ?? '-'}`).join(', ')
         const committed = traced.map(p => `${p.name} ${Math.round(p.gc.committed ?? 0)}`).join(', ')
         // memory outside V8's heap that Node accounts for (Buffers and other external allocations)
         const external = workers.map(w => { const m = w.latest('progress', l => l.memory != null)?.memory; return `${w.name} ${m?.external ?? '-'}` }).join(', ')
-        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; external ${external} MiB; chat sent ${chat?.sent ?? 0}, failed ${chat?.failed ?? 0}`)
+        log(`${minutes.length} min (load ${load}): RSS ${Object.entries(rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB; heap after last full GC ${heaps} MiB; V8 heap committed ${committed} MiB; external ${external} MiB; chat sent ${sum(chatters.map(c => c.sent.size))}, failed ${sum(chatters.map(c => c.failed))}`)
       }
     }
     const runMs = Date.now() - t0
@@ -347,9 +350,22 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const cpuAtEnd = cpuNow()
     const cpuPct = (i: number): number => cpuAtWarmup == null ? NaN : Math.round((cpuAtEnd.us[i]! - cpuAtWarmup.us[i]!) / (cpuAtEnd.at - cpuAtWarmup.at)) / 10
 
-    // chat: stop sending, wait for the last messages to land everywhere
-    chatWorker.send({ cmd: 'quiesce', waitMs: 30_000 })
-    const chatFinal = await chatWorker.next('chat-final', 60_000)
+    // chat: stop sending, let every send finish, then wait for the last messages to land everywhere
+    const drainStart = Date.now()
+    for (const c of chatters) c.stopSending()
+    const allSent = (): Set<string> => new Set(chatters.flatMap(c => [...c.sent]))
+    const missingAt = (c: CliChatter): string[] => [...allSent()].filter(id => !c.shown.has(id))
+    while (Date.now() - drainStart < 30_000 && !(chatters.every(c => c.settled) && chatters.every(c => missingAt(c).length === 0))) await sleep(100)
+    const drainMs = Date.now() - drainStart
+    const unsettled = sum(chatters.map(c => Math.max(0, c.written - c.sent.size - c.failed)))
+    const chatFinal = {
+      sent: allSent().size,
+      // a line that never came back as sent or failed counts as failed
+      failed: sum(chatters.map(c => c.failed)) + unsettled,
+      failures: [...chatters.flatMap(c => c.failures), ...(unsettled > 0 ? [`${unsettled} lines neither sent nor refused within 30 s`] : [])].slice(0, 10),
+      lost: sum(chatters.map(c => missingAt(c).length)),
+      duplicates: sum(chatters.map(c => c.duplicates))
+    }
     const archived = await fetch(`${httpUrl}/metrics`).then(async r => await r.text()).then(text => Number(new RegExp(`^swarmcast_chat_archived_messages\\{channel="${channel}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? -1), () => -1)
 
     // viewers: final figures (the CLI prints its summary on SIGTERM)
@@ -413,7 +429,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         skippedAfterWarmup,
         stallsTotal: finals.reduce((n, v) => n + v.stalls, 0) + cliSummaries.reduce((n, s) => n + s.stalls, 0)
       },
-      chat: { sent: chatFinal.sent, failed: chatFinal.failed, failures: chatFinal.failures, lost: chatFinal.lost, duplicates: chatFinal.duplicates, archivedByRelay: archived, drainMs: chatFinal.waitedMs },
+      chat: { ...chatFinal, archivedByRelay: archived, drainMs },
       timeline
     }
   } finally {
