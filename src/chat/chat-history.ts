@@ -79,12 +79,10 @@ export class ChatHistory {
     this.#ids.clear()
     this.#perAuthor.clear()
     this.#profiles.clear()
-    const prefix = `${this.channel.text}!a!`
-    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~' })) {
-      const [author, ts, id] = key.slice(prefix.length).split('!') as [string, string, string]
+    for await (const { author, timestamp, id } of this.#index()) {
       this.#ids.add(id)
       this.#perAuthor.set(author, (this.#perAuthor.get(author) ?? 0) + 1)
-      this.#newest = Math.max(this.#newest, Number(ts))
+      this.#newest = Math.max(this.#newest, timestamp)
     }
     const pPrefix = `${this.channel.text}!p!`
     for await (const [, value] of this.#ns.entries({ gte: pPrefix, lt: pPrefix + '~' })) {
@@ -351,17 +349,36 @@ export class ChatHistory {
     })
   }
 
-  /** Like query, as stored envelope bytes (what history sync sends). Includes every message added before the call. */
-  async queryEnvelopes (options: { since?: number, limit: number }): Promise<Array<{ envelope: Uint8Array, author: string }>> {
+  /**
+   * Like query, as stored envelope bytes (what history sync sends): the newest
+   * `limit` messages at or after `since` and, when given, before `before`.
+   * Includes every message added before the call.
+   */
+  async queryEnvelopes (options: { since?: number, before?: number, limit: number }): Promise<Array<{ envelope: Uint8Array, author: string }>> {
     // a message shown (and then queried) before its batch was due is read from the store, not missed
     await this.flushed()
     const ch = this.channel.text
     const out: Array<{ envelope: Uint8Array, author: string }> = []
-    for await (const [, value] of this.#ns.entries({ gte: `${ch}!m!${pad(options.since ?? 0)}`, lt: `${ch}!m!~`, reverse: true, limit: options.limit })) {
+    const lt = options.before != null ? `${ch}!m!${pad(options.before)}` : `${ch}!m!~`
+    for await (const [, value] of this.#ns.entries({ gte: `${ch}!m!${pad(options.since ?? 0)}`, lt, reverse: true, limit: options.limit })) {
       const item = this.#read(value)
       if (item.kind === 'message') out.push({ envelope: value, author: item.message.author })
     }
     return out.reverse()
+  }
+
+  /** Author and timestamp of every stored message (author by author, oldest first). */
+  async * authorTimestamps (): AsyncGenerator<[string, number]> {
+    for await (const { author, timestamp } of this.#index()) yield [author, timestamp]
+  }
+
+  // the per-author index: every stored message, without reading the messages
+  async * #index (): AsyncGenerator<{ author: string, timestamp: number, id: string }> {
+    const prefix = `${this.channel.text}!a!`
+    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~' })) {
+      const [author, ts, id] = key.slice(prefix.length).split('!') as [string, string, string]
+      yield { author, timestamp: Number(ts), id }
+    }
   }
 
   /** Stored profile envelope of `author`, for history responses. */

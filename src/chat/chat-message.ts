@@ -58,6 +58,20 @@ export function messageId (envelopeBytes: Uint8Array): string {
   return bytesToString(contentDigest(envelopeBytes), 'base16')
 }
 
+/**
+ * The author's timestamp in a chat message envelope, unverified; undefined for
+ * a profile or for bytes that do not decode. Tells where a history page ends,
+ * nothing more: the message itself is validated like any other.
+ */
+export function chatMessageTimestamp (envelopeBytes: Uint8Array): number | undefined {
+  try {
+    const env = wire.Envelope.decode(envelopeBytes)
+    return env.kind === Kind.ChatMessage ? wire.ChatMessage.decode(env.payload).timestamp : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads the payload of a verified chat-topic envelope; throws MalformedMessageError. */
 export function readChatItem (envelopeBytes: Uint8Array, env: Pick<VerifiedEnvelope, 'kind' | 'channel' | 'author' | 'payload'>): ChatItem {
   const id = messageId(envelopeBytes)

@@ -6,7 +6,7 @@ import { sealEnvelope, Kind } from '../envelope/envelope.ts'
 import { joinContentTopic, leaveContentTopic } from '../net/content-topic.ts'
 import { publishCount, publishUntilReceived } from '../net/publish.ts'
 import { PeerSyncScheduler } from '../net/peer-sync-scheduler.ts'
-import { readChatItem, checkNick, messageId } from './chat-message.ts'
+import { readChatItem, checkNick, chatMessageTimestamp, messageId } from './chat-message.ts'
 import { fetchHistory } from './history-sync.ts'
 import { RateLimiter } from './rate-limiter.ts'
 import { Verdict } from './chat-validator.ts'
@@ -14,7 +14,7 @@ import { InvalidChatTextError, InvalidNickError, NoPeersError, RateLimitedError,
 import { delay } from '../util/delay.ts'
 import {
   CHAT_NONCE_LENGTH, DEFAULT_JOIN_HISTORY_MS, HISTORY_OVERLAP_MS, HISTORY_PEER_INTERVAL_MS, HISTORY_SETTLE_MS,
-  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, MAX_SYNC_BOOKMARKS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
+  MAX_CHAT_TEXT_BYTES, MAX_HISTORY_ITEMS, MAX_HISTORY_PAGES, MAX_PENDING_SENDS, MAX_SYNC_BOOKMARKS, MAX_TRACKED_AUTHORS, SEND_PEER_WAIT_MS
 } from './constants.ts'
 import type { ChatItem, ChatMessage } from './chat-message.ts'
 import type { ChatHistory } from './chat-history.ts'
@@ -210,34 +210,54 @@ export class ChatRoom extends TypedEventEmitter<ChatRoomEvents> {
   /**
    * Asks `peer` for what we miss, validating every item: since we last synced
    * with it (or with anyone, if we never did), or since our newest message if
-   * that is older, less an overlap for clock differences. The bookmark moves
-   * only when a sync completed: a partition's or a crash's gap is asked for
-   * again until it is filled.
+   * that is older, less an overlap for clock differences. An answer is the
+   * newest MAX_HISTORY_ITEMS messages; a full one pages back (up to
+   * MAX_HISTORY_PAGES) until the gap is covered. The bookmark moves only when
+   * a sync completed: a partition's or a crash's gap is asked for again until
+   * it is filled.
    */
   async syncFrom (peer: PeerId, options: AbortOptions & { since?: number } = {}): Promise<{ received: number, added: number }> {
     this.#syncs.synced(peer)
     const startedAt = Date.now()
     const since = options.since ?? this.#syncSince(peer)
     let received = 0
-    let profiles = 0
+    let complete = false
     // stored together at the end of the sync: one store batch, not one batch window per message
     const stores: Array<Promise<boolean>> = []
-    for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, since, MAX_HISTORY_ITEMS, options)) {
-      received++
-      // the overlap we already hold: the same bytes (same content id) were verified when stored
-      if (this.history.has(messageId(bytes))) continue
-      const result = await this.#init.validator.validate(bytes, 'sync')
-      if (result.verdict !== Verdict.Accept) {
-        this.#init.log('history item from %p refused: %s', peer, result.reason)
-        this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, code: result.code, reason: result.reason } })
-        continue
+    let before: number | undefined
+    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      let messages = 0
+      let rejected = 0
+      // a page is oldest first: its first message is where the next page ends
+      let oldest: number | undefined
+      for await (const bytes of fetchHistory(this.#init.connectionManager, peer, this.channel, since, MAX_HISTORY_ITEMS, { ...options, before })) {
+        received++
+        const timestamp = chatMessageTimestamp(bytes)
+        if (timestamp != null) {
+          messages++
+          oldest ??= timestamp
+        }
+        // the overlap we already hold: the same bytes (same content id) were verified when stored
+        if (this.history.has(messageId(bytes))) continue
+        const result = await this.#init.validator.validate(bytes, 'sync')
+        if (result.verdict !== Verdict.Accept) {
+          this.#init.log('history item from %p refused: %s', peer, result.reason)
+          this.safeDispatchEvent('rejected', { detail: { from: peer, verdict: result.verdict, code: result.code, reason: result.reason } })
+          if (result.verdict === Verdict.Reject) rejected++
+          continue
+        }
+        stores.push(this.#store(result.item, result.hidden))
       }
-      if (result.item.kind === 'profile') profiles++
-      stores.push(this.#store(result.item, result.hidden))
+      complete = messages < MAX_HISTORY_ITEMS
+      // the next page: older than this one's oldest, its own millisecond included (ties held are skipped above)
+      const next = oldest != null ? oldest + 1 : undefined
+      // done; or a peer that served something invalid (an honest one never does) gets no more pages to
+      // make us verify; or a page that did not reach further back
+      if (complete || rejected > 0 || next == null || (before != null && next >= before)) break
+      before = next
     }
     const added = (await Promise.all(stores)).filter(Boolean).length
-    // a full answer may have left out older messages: the bookmark stays where it was
-    if (options.since == null && received - profiles < MAX_HISTORY_ITEMS) {
+    if (options.since == null && complete) {
       this.#syncedWith.delete(peer.toString())
       this.#syncedWith.set(peer.toString(), startedAt)
       if (this.#syncedWith.size > MAX_SYNC_BOOKMARKS) this.#syncedWith.delete(this.#syncedWith.keys().next().value as string)

@@ -108,10 +108,13 @@ export class ChatService implements Startable {
     await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
     const rateBurst = this.#init.rateBurst ?? DEFAULT_RATE_BURST
+    const validator = new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: moderation != null ? (author) => moderation.decide(author) : undefined })
+    // what was stored before a restart still counts against the authors' timestamp limit
+    for await (const [author, timestamp] of history.authorTimestamps()) validator.recordStored(author, timestamp)
     const room = new ChatRoom({
       channel,
       history,
-      validator: new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: moderation != null ? (author) => moderation.decide(author) : undefined }),
+      validator,
       hides: moderation != null ? (author) => moderation.hidesForViewer(author) : undefined,
       pubsub: this.#components.pubsub,
       discovery: this.#components.discovery,

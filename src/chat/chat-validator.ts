@@ -61,6 +61,15 @@ export class ChatValidator {
     this.moderation = init.moderation
   }
 
+  /**
+   * Counts a message stored before this validator existed (a restart) against
+   * the authors'-timestamp limit of history sync, so that a restart does not
+   * open the limit to another burst of the same author's timestamps.
+   */
+  recordStored (author: string, timestamp: number): void {
+    this.#historyRate.record(author, timestamp)
+  }
+
   async validate (bytes: Uint8Array, mode: 'live' | 'sync'): Promise<Validation> {
     if (bytes.byteLength > MAX_ENVELOPE_BYTES) {
       return { verdict: Verdict.Reject, code: EnvelopeFault.Oversize, reason: `oversize: ${bytes.byteLength} bytes` }

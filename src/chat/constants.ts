@@ -31,6 +31,8 @@ export const PRUNE_INTERVAL_MS = 10 * 60_000
 
 /** Most messages one history request returns. */
 export const MAX_HISTORY_ITEMS = 1000
+/** Most requests one history sync makes, paging back through a gap: a default retention's worth. */
+export const MAX_HISTORY_PAGES = DEFAULT_RETENTION_COUNT / MAX_HISTORY_ITEMS
 /** Most bytes (envelopes) one history response carries. */
 export const MAX_HISTORY_BYTES = 4 * 1024 * 1024
 /** Time budget of one history request. */

@@ -11,15 +11,16 @@ const LIMITS = { maxItems: 2 * MAX_HISTORY_ITEMS, maxBytes: MAX_HISTORY_BYTES, t
 
 /**
  * Answers one history request: the newest `limit` stored messages of the
- * channel at or after `since`, oldest first, preceded by the profiles of their
- * authors (so the receiver can name each author as their messages arrive).
+ * channel at or after `since` (and before `before`, when set), oldest first,
+ * preceded by the profiles of their authors (so the receiver can name each
+ * author as their messages arrive).
  */
 export async function serveHistory (stream: Stream, lookup: (channel: ChannelId) => ChatHistory | undefined, log: Logger): Promise<void> {
   await serveEnvelopes(stream, LIMITS, async function * (request) {
     const req = decodeBounded(wire.HistoryRequest, 'history request', request, request.byteLength)
     const history = lookup(ChannelId.fromBytes(req.channelId ?? new Uint8Array(0)))
     if (history == null) return
-    const messages = await history.queryEnvelopes({ since: req.since, limit: Math.min(req.limit || MAX_HISTORY_ITEMS, MAX_HISTORY_ITEMS) })
+    const messages = await history.queryEnvelopes({ since: req.since, before: req.before || undefined, limit: Math.min(req.limit || MAX_HISTORY_ITEMS, MAX_HISTORY_ITEMS) })
     for (const author of new Set(messages.map(m => m.author))) {
       const profile = await history.profileEnvelope(author)
       if (profile != null) yield profile
@@ -28,8 +29,11 @@ export async function serveHistory (stream: Stream, lookup: (channel: ChannelId)
   }, log)
 }
 
-/** Asks `peer` for `channel`'s history since `since`; yields each envelope unverified (the caller validates every one). */
-export function fetchHistory (connectionManager: ConnectionManager, peer: PeerId, channel: ChannelId, since: number, limit: number, options: AbortOptions = {}): AsyncGenerator<Uint8Array> {
-  const request = wire.HistoryRequest.encode({ channelId: channel.bytes, since, limit: Math.min(limit, MAX_HISTORY_ITEMS) }).finish()
+/**
+ * Asks `peer` for `channel`'s history since `since` (and before `before`, to
+ * page back); yields each envelope unverified (the caller validates every one).
+ */
+export function fetchHistory (connectionManager: ConnectionManager, peer: PeerId, channel: ChannelId, since: number, limit: number, options: AbortOptions & { before?: number } = {}): AsyncGenerator<Uint8Array> {
+  const request = wire.HistoryRequest.encode({ channelId: channel.bytes, since, limit: Math.min(limit, MAX_HISTORY_ITEMS), before: options.before ?? 0 }).finish()
   return requestEnvelopes(connectionManager, peer, CHAT_HISTORY_PROTOCOL, request, LIMITS, options)
 }

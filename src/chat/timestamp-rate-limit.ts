@@ -12,8 +12,8 @@ const STAMP_SLACK_MS = 200
  * honest author, whose sender enforces that bucket, passes; a key that signs
  * a flood and serves it as history gets no more than that into any second or
  * ten seconds. Remembers a bounded number of timestamps of each of
- * `maxAuthors` authors, the least recently seen forgotten first; in memory
- * only, so a restart forgets what it counted.
+ * `maxAuthors` authors, the least recently seen forgotten first. In memory:
+ * the chat service seeds it from the stored history when a channel opens.
  */
 export class TimestampRateLimit {
   readonly #limits: Array<{ spanMs: number, max: number }>

@@ -192,6 +192,9 @@ export namespace swarmcast {
         /** HistoryRequest limit. */
         limit: number;
 
+        /** HistoryRequest before. */
+        before: number;
+
         /**
          * Creates a new HistoryRequest instance using the specified properties.
          * @param [properties] Properties to set
@@ -232,6 +235,9 @@ export namespace swarmcast {
 
             /** HistoryRequest limit */
             limit?: (number|null);
+
+            /** HistoryRequest before */
+            before?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -429,6 +429,7 @@ export const swarmcast = $root.swarmcast = (() => {
          * @property {Uint8Array|null} [channelId] HistoryRequest channelId
          * @property {number|null} [since] HistoryRequest since
          * @property {number|null} [limit] HistoryRequest limit
+         * @property {number|null} [before] HistoryRequest before
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -485,6 +486,14 @@ export const swarmcast = $root.swarmcast = (() => {
         HistoryRequest.prototype.limit = 0;
 
         /**
+         * HistoryRequest before.
+         * @member {number} before
+         * @memberof swarmcast.HistoryRequest
+         * @instance
+         */
+        HistoryRequest.prototype.before = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        /**
          * Creates a new HistoryRequest instance using the specified properties.
          * @function create
          * @memberof swarmcast.HistoryRequest
@@ -522,6 +531,8 @@ export const swarmcast = $root.swarmcast = (() => {
                 writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.since);
             if (message.limit != null && $Object.hasOwnProperty.call(message, "limit") && message.limit !== 0)
                 writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.limit);
+            if (message.before != null && $Object.hasOwnProperty.call(message, "before") && (typeof message.before === "object" ? message.before.low || message.before.high : message.before !== 0))
+                writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.before);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -591,6 +602,15 @@ export const swarmcast = $root.swarmcast = (() => {
                             message.limit = value;
                         else
                             delete message.limit;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.before = value;
+                        else
+                            delete message.before;
                         continue;
                     }
                 }

@@ -10,7 +10,7 @@ import { CliProcess } from '../helpers/cli.ts'
 import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import { chatEnvelope, tamper } from '../helpers/chat-envelopes.ts'
-import { ChatValidator, MAX_PENDING_SENDS } from '../../src/chat/index.ts'
+import { ChatValidator, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS } from '../../src/chat/index.ts'
 import type { ChatItem, ChatMessage, ChatRoom } from '../../src/chat/index.ts'
 
 const owner = await Identity.generate()
@@ -121,6 +121,74 @@ t.test('a node that hears live chat before its first sync still gets what it mis
   t.same((await roomC.messages()).map(m => m.text), ['missed 0', 'missed 1', 'missed 2', 'live'])
   await waitFor(() => roomC.history.syncedThrough > Date.now() - 60_000, 'the completed sync to move the bookmark')
   t.pass('the bookmark moved')
+})
+
+t.test('a gap longer than one history answer is filled by paging back', async t => {
+  const a = await testChatPeer(t, 'a')
+  const roomA = await a.node.services.chat.join(lobby)
+  // 2,500 messages (two and a half answers of MAX_HISTORY_ITEMS) from five authors at 1 msg/s each, over the last 500 s
+  const validator = new ChatValidator(lobby)
+  const authors = await Promise.all(Array.from({ length: 5 }, async () => await Identity.generate()))
+  const start = Date.now() - 500_000
+  const items = await Promise.all(Array.from({ length: 2_500 }, async (_, i) => {
+    const r = await validator.validate(await chatEnvelope(authors[i % 5]!, lobby, { text: `old ${i}`, timestamp: start + Math.floor(i / 5) * 1000 + i % 5 }), 'sync')
+    if (r.verdict !== 'accept') throw new Error(r.reason)
+    return r.item
+  }))
+  t.ok(items.length > 2 * MAX_HISTORY_ITEMS, 'more than two answers\' worth')
+  t.ok((await Promise.all(items.map(async item => await roomA.history.add(item)))).every(Boolean), 'a stored them all')
+
+  const c = await testChatPeer(t, 'c')
+  const roomC = await c.node.services.chat.join(lobby)
+  const synced: Array<{ received: number, added: number }> = []
+  roomC.addEventListener('synced', (e) => { synced.push(e.detail) })
+  await c.node.dial(a.node.getMultiaddrs()[0]!)
+  await waitFor(() => roomC.history.size === items.length, `c to hold all ${items.length}`, 30_000)
+  t.same((await roomC.messages()).map(m => m.id), (await roomA.messages()).map(m => m.id), 'the same history in the same order')
+  t.equal(synced[0]?.added, items.length, 'one sync brought them all')
+  await waitFor(() => roomC.history.syncedThrough > Date.now() - 60_000, 'the completed sync to move the bookmark')
+  t.pass('the bookmark moved')
+})
+
+t.test('a restarted node still counts what it stored against the history rate limit', async t => {
+  // a key that signed more messages into one second than the limit lets through
+  const flooder = await Identity.generate()
+  const t0 = Date.now() - 120_000
+  const unlimited = new ChatValidator(lobby, { ratePerSecond: 1e9, rateBurst: 1e9 })
+  const flood = await Promise.all(Array.from({ length: 30 }, async (_, i) => {
+    const r = await unlimited.validate(await chatEnvelope(flooder, lobby, { text: `flood ${i}`, timestamp: t0 + i * 20 }), 'sync')
+    if (r.verdict !== 'accept') throw new Error(r.reason)
+    return r.item
+  }))
+  // c took from it what the default limit allows
+  const c = await testChatPeer(t, 'c')
+  const roomC = await c.node.services.chat.join(lobby)
+  const limited = new ChatValidator(lobby)
+  const allowed: ChatItem[] = []
+  for (const item of flood) {
+    const r = await limited.validate(item.envelope, 'sync')
+    if (r.verdict === 'accept') allowed.push(r.item)
+  }
+  // added together: one write batch, not one batch window each
+  const taken = (await Promise.all(allowed.map(async item => await roomC.history.add(item)))).filter(Boolean).length
+  t.ok(taken > 0 && taken < flood.length, `c stored ${taken} of the ${flood.length}, what the limit lets into one second`)
+  await c.stop()
+
+  // a peer holds the whole flood; c restarts and syncs from it
+  const a = await testChatPeer(t, 'a')
+  const roomA = await a.node.services.chat.join(lobby)
+  await Promise.all(flood.map(async item => await roomA.history.add(item)))
+  t.equal(roomA.history.size, flood.length, 'a holds all of it')
+  const again = await testChatPeer(t, 'c-again', [], { dir: c.dir, identity: c.identity })
+  const roomAgain = await again.node.services.chat.join(lobby)
+  const refused: string[] = []
+  roomAgain.addEventListener('rejected', (e) => { refused.push(e.detail.code) })
+  const synced = nextEvent<{ received: number, added: number }>(roomAgain, 'synced', 20_000)
+  await again.node.dial(a.node.getMultiaddrs()[0]!)
+  const { received, added } = await synced
+  t.same({ received, added }, { received: flood.length, added: 0 }, 'the sync brought the whole flood and added none of it')
+  t.equal(roomAgain.history.size, taken, 'c holds what the limit let in before its restart, and no more')
+  t.ok(refused.length === flood.length - taken && refused.every(code => code === 'rate-limit'), `the rest refused by the rate limit (${refused.length}: ${[...new Set(refused)].join(', ')})`)
 })
 
 t.test('bad messages are refused by the first honest node, never stored, never passed on', async t => {
