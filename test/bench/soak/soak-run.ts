@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { CLI, CLI_HEAP_FLAG, CliProcess, runCli, tempDir } from '../../helpers/cli.ts'
-import { sleep, sum } from '../common/numbers.ts'
+import { leastSquares, sleep, sum } from '../common/numbers.ts'
 import { processCpuUs } from '../common/proc.ts'
 import { CliChatter } from './cli-chatter.ts'
 import type { ChildProcess } from 'node:child_process'
@@ -216,20 +216,8 @@ function childrenNamed (pid: number, comm: string): number[] {
 /** Least-squares growth of `samples` ([ms, KiB]) over their span, in % of the fitted start. */
 export function growthPct (samples: Array<[number, number]>): number {
   if (samples.length < 3) return 0
-  const n = samples.length
-  const mt = samples.reduce((s, [t]) => s + t, 0) / n
-  const mv = samples.reduce((s, [, v]) => s + v, 0) / n
-  let num = 0
-  let den = 0
-  for (const [t, v] of samples) {
-    num += (t - mt) * (v - mv)
-    den += (t - mt) ** 2
-  }
-  const slope = den > 0 ? num / den : 0
-  const first = samples[0]![0]
-  const last = samples[n - 1]![0]
-  const start = mv + slope * (first - mt)
-  return 100 * slope * (last - first) / start
+  const { slope, start } = leastSquares(samples)
+  return 100 * slope * (samples.at(-1)![0] - samples[0]![0]) / start
 }
 
 /** Runs the soak; every process it started is stopped before it returns or throws. */
