@@ -17,6 +17,8 @@ export interface RetentionInit {
 export interface ChatHistoryInit extends RetentionInit {
   /** How long a received message may wait to be written with others in one batch (default HISTORY_WRITE_BATCH_MS). */
   writeBatchMs?: number
+  /** Called with each stored message's author and timestamp as the history opens (it reads its index then anyway). */
+  onStored?: (author: string, timestamp: number) => void
 }
 
 type MessageItem = Extract<ChatItem, { kind: 'message' }>
@@ -71,18 +73,22 @@ export class ChatHistory {
   /** Opens the channel's history, loading its index (ids, per-author counts, profiles). */
   static async open (ns: Namespace, channel: ChannelId, init: ChatHistoryInit = {}): Promise<ChatHistory> {
     const h = new ChatHistory(ns, channel, init)
-    await h.#load()
+    await h.#load(init.onStored)
     return h
   }
 
-  async #load (): Promise<void> {
+  async #load (onStored: ChatHistoryInit['onStored']): Promise<void> {
     this.#ids.clear()
     this.#perAuthor.clear()
     this.#profiles.clear()
-    for await (const { author, timestamp, id } of this.#index()) {
+    const prefix = `${this.channel.text}!a!`
+    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~' })) {
+      const [author, ts, id] = key.slice(prefix.length).split('!') as [string, string, string]
+      const timestamp = Number(ts)
       this.#ids.add(id)
       this.#perAuthor.set(author, (this.#perAuthor.get(author) ?? 0) + 1)
       this.#newest = Math.max(this.#newest, timestamp)
+      onStored?.(author, timestamp)
     }
     const pPrefix = `${this.channel.text}!p!`
     for await (const [, value] of this.#ns.entries({ gte: pPrefix, lt: pPrefix + '~' })) {
@@ -365,20 +371,6 @@ export class ChatHistory {
       if (item.kind === 'message') out.push({ envelope: value, author: item.message.author })
     }
     return out.reverse()
-  }
-
-  /** Author and timestamp of every stored message (author by author, oldest first). */
-  async * authorTimestamps (): AsyncGenerator<[string, number]> {
-    for await (const { author, timestamp } of this.#index()) yield [author, timestamp]
-  }
-
-  // the per-author index: every stored message, without reading the messages
-  async * #index (): AsyncGenerator<{ author: string, timestamp: number, id: string }> {
-    const prefix = `${this.channel.text}!a!`
-    for await (const [key] of this.#ns.entries({ gte: prefix, lt: prefix + '~' })) {
-      const [author, ts, id] = key.slice(prefix.length).split('!') as [string, string, string]
-      yield { author, timestamp: Number(ts), id }
-    }
   }
 
   /** Stored profile envelope of `author`, for history responses. */

@@ -104,13 +104,12 @@ export class ChatService implements Startable {
 
   async #open (channel: ChannelId): Promise<ChatRoom> {
     const moderation = await optionalService(this.#components, 'moderation')?.join(channel)
-    const history = await ChatHistory.open(this.#ns, channel, this.#init.retention)
-    await history.prune()
     const ratePerSecond = this.#init.ratePerSecond ?? DEFAULT_RATE_PER_SECOND
     const rateBurst = this.#init.rateBurst ?? DEFAULT_RATE_BURST
     const validator = new ChatValidator(channel, { ratePerSecond, rateBurst, moderation: moderation != null ? (author) => moderation.decide(author) : undefined })
     // what was stored before a restart still counts against the authors' timestamp limit
-    for await (const [author, timestamp] of history.authorTimestamps()) validator.recordStored(author, timestamp)
+    const history = await ChatHistory.open(this.#ns, channel, { ...this.#init.retention, onStored: (author, timestamp) => { validator.recordStored(author, timestamp) } })
+    await history.prune()
     const room = new ChatRoom({
       channel,
       history,
