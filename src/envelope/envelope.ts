@@ -83,7 +83,20 @@ export interface OpenOptions {
 }
 
 /**
- * Decodes and verifies an envelope: size, decode, kind, channel, then the
+ * One message, one byte form. The signature covers the payload, not the
+ * envelope's framing, and a message's id is the hash of its envelope bytes: any
+ * other encoding of the same fields (an unknown field, a field given twice, a
+ * padded varint, another field order) would be the same signed message under
+ * another id, stored and shown once more. Only the bytes our encoder writes pass.
+ */
+function checkCanonical (env: wire.Envelope, bytes: Uint8Array): void {
+  if (env.$unknowns != null || !equals(wire.Envelope.encode(env).finish(), bytes)) {
+    throw new MalformedMessageError('envelope is not in canonical form (unknown or repeated fields, padded varints or another field order)')
+  }
+}
+
+/**
+ * Decodes and verifies an envelope: size, decode, canonical form, kind, channel, then the
  * signature over the received payload bytes. Throws only EnvelopeError.
  */
 export async function openEnvelope (bytes: Uint8Array, options: OpenOptions): Promise<VerifiedEnvelope> {
@@ -92,6 +105,7 @@ export async function openEnvelope (bytes: Uint8Array, options: OpenOptions): Pr
   let signature: Uint8Array
   try {
     env = decodeBounded(wire.Envelope, 'envelope', bytes, MAX_ENVELOPE_BYTES)
+    checkCanonical(env, bytes)
     author = checkLength('envelope author', env.author, PUBLIC_KEY_LENGTH)
     signature = checkLength('envelope signature', env.signature, SIGNATURE_LENGTH)
   } catch (err) {

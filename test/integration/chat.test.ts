@@ -10,7 +10,7 @@ import { CliProcess } from '../helpers/cli.ts'
 import { testChatPeer, testPeer, testRelay } from '../helpers/nodes.ts'
 import { nextEvent, waitFor } from '../helpers/wait.ts'
 import { chatEnvelope, tamper } from '../helpers/chat-envelopes.ts'
-import { ChatValidator, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS } from '../../src/chat/index.ts'
+import { ChatValidator, MAX_HISTORY_ITEMS, MAX_PENDING_SENDS, messageId } from '../../src/chat/index.ts'
 import type { ChatItem, ChatMessage, ChatRoom } from '../../src/chat/index.ts'
 
 const owner = await Identity.generate()
@@ -189,6 +189,40 @@ t.test('a restarted node still counts what it stored against the history rate li
   t.same({ received, added }, { received: flood.length, added: 0 }, 'the sync brought the whole flood and added none of it')
   t.equal(roomAgain.history.size, taken, 'c holds what the limit let in before its restart, and no more')
   t.ok(refused.length === flood.length - taken && refused.every(code => code === 'rate-limit'), `the rest refused by the rate limit (${refused.length}: ${[...new Set(refused)].join(', ')})`)
+})
+
+t.test('a peer that serves other byte forms of the same messages cannot get them stored or shown twice', async t => {
+  const author = await Identity.generate()
+  const t0 = Date.now() - 60_000
+  const validator = new ChatValidator(lobby)
+  const honest = await Promise.all(Array.from({ length: 20 }, async (_, i) => {
+    const r = await validator.validate(await chatEnvelope(author, lobby, { text: `line ${i}`, timestamp: t0 + i * 1000 }), 'sync')
+    if (r.verdict !== 'accept' || r.item.kind !== 'message') throw new Error('a fresh message was refused')
+    return r.item
+  }))
+  // the same signed messages with an unknown field appended to their (unsigned) envelope framing: other bytes, other ids
+  const reframed = honest.map(item => {
+    const envelope = Uint8Array.from([...item.envelope, 0x30, 0x01])
+    const id = messageId(envelope)
+    return { ...item, id, envelope, message: { ...item.message, id } }
+  })
+  const a = await testChatPeer(t, 'a')
+  const roomA = await a.node.services.chat.join(lobby)
+  await Promise.all([...honest, ...reframed].map(async item => await roomA.history.add(item)))
+  t.equal(roomA.history.size, 2 * honest.length, 'a holds both forms of every message')
+
+  const b = await testChatPeer(t, 'b')
+  const roomB = await b.node.services.chat.join(lobby)
+  const shown = tally(roomB)
+  const refused: string[] = []
+  roomB.addEventListener('rejected', (e) => { refused.push(e.detail.code) })
+  const synced = nextEvent<{ received: number, added: number }>(roomB, 'synced', 20_000)
+  await b.node.dial(a.node.getMultiaddrs()[0]!)
+  const { received, added } = await synced
+  t.same({ received, added }, { received: 2 * honest.length, added: honest.length }, 'b received both forms and added one')
+  t.equal(roomB.history.size, honest.length, 'b holds each message once')
+  t.same([...shown.keys()].sort(), honest.map(item => item.id).sort(), 'and showed each once, in its signed form')
+  t.ok(refused.length === reframed.length && refused.every(code => code === 'malformed'), `every other form refused as malformed (${refused.length}: ${[...new Set(refused)].join(', ')})`)
 })
 
 t.test('bad messages are refused by the first honest node, never stored, never passed on', async t => {

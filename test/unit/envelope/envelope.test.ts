@@ -2,6 +2,7 @@ import t, { type Test } from 'tap'
 import { Identity } from '../../../src/identity/index.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { sealEnvelope, openEnvelope, EnvelopeError, Kind, MAX_ENVELOPE_BYTES } from '../../../src/envelope/index.ts'
+import protobuf from 'protobufjs/minimal.js'
 import { wire } from '../../../src/wire/index.ts'
 
 const alice = await Identity.generate()
@@ -80,4 +81,28 @@ t.test('random bytes and wrong wire types are malformed, never an escaping excep
 t.test('an oversize envelope is rejected before decoding, and cannot be sealed', async t => {
   await fault(t, new Uint8Array(MAX_ENVELOPE_BYTES + 1), chatOnly, 'oversize')
   await t.rejects(sealEnvelope(alice, { kind: Kind.ChatMessage, channel, payload: new Uint8Array(MAX_ENVELOPE_BYTES) }), { name: 'EnvelopeError', fault: 'oversize' })
+})
+
+// The envelope's framing is not signed: without this rule the same signed message
+// could travel in many byte forms, each a different message id, and be stored and
+// shown once per form (a hostile peer serving history would do just that).
+t.test('one signed message has one byte form: any other encoding of the same fields is malformed', async t => {
+  const env = wire.Envelope.decode(sealed)
+  const concat = (...parts: ArrayLike<number>[]): Uint8Array => Uint8Array.from(parts.flatMap(p => Array.from(p)))
+  t.equal(sealed[0], 0x08, 'the sealed envelope starts with its kind')
+  t.ok(sealed[1]! < 0x80, 'in one varint byte')
+  const reordered = protobuf.Writer.create()
+  reordered.uint32(42).bytes(env.signature).uint32(34).bytes(env.payload).uint32(26).bytes(env.channelId).uint32(18).bytes(env.author).uint32(8).int32(env.kind)
+  const forms: Record<string, Uint8Array> = {
+    'an unknown field appended': concat(sealed, [0x30, 0x01]),
+    'a field given twice (the last wins on decode)': concat([0x12, 32], mallory.publicKey, sealed),
+    'a varint padded to two bytes': concat([0x08, sealed[1]! | 0x80, 0x00], sealed.subarray(2)),
+    'the fields in another order': reordered.finish(),
+    'the kind set explicitly to its default after the real one': concat(sealed, [0x08, sealed[1]!])
+  }
+  for (const [name, bytes] of Object.entries(forms)) {
+    t.not(Buffer.from(bytes).toString('hex'), Buffer.from(sealed).toString('hex'), `${name}: other bytes`)
+    await fault(t, bytes, chatOnly, 'malformed')
+  }
+  t.ok(await openEnvelope(sealed, chatOnly), 'the sealed form still opens')
 })
