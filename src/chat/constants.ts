@@ -33,8 +33,13 @@ export const PRUNE_INTERVAL_MS = 10 * 60_000
 export const MAX_HISTORY_ITEMS = 1000
 /** Most requests one history sync makes, paging back through a gap: a default retention's worth. */
 export const MAX_HISTORY_PAGES = DEFAULT_RETENTION_COUNT / MAX_HISTORY_ITEMS
-/** Most bytes (envelopes) one history response carries. */
-export const MAX_HISTORY_BYTES = 4 * 1024 * 1024
+/**
+ * Most bytes (envelopes) one history response carries. A full answer of the
+ * largest valid items fits (1,000 messages of 2,260 bytes, each with another
+ * author's 2,260-byte profile: 4.52 MB): an answer cut by bytes would read as
+ * the last page, and paging would stop short (history-limits.test.ts).
+ */
+export const MAX_HISTORY_BYTES = 5 * 1024 * 1024
 /** Time budget of one history request. */
 export const HISTORY_TIMEOUT_MS = 10_000
 /** A peer is asked for history at most this often. */
