@@ -1,4 +1,4 @@
-// npm run bench -- soak [--minutes 30] [--viewers 20] [--cli-viewers 3] [--chatters 10] [--chat-interval-ms 2000]
+// npm run bench -- soak [--minutes 30] [--viewers 20] [--cli-viewers 3] [--chatters 10] [--chat-interval-ms 2000] [--diagnose DIR]
 // Relay + streamer + viewers + chatters on loopback for a long run (issue 9,
 // "Load"): the RSS of every process must stay flat (least-squares growth after
 // the warm-up ≤ 10 % over the run), no viewer may stall or skip after the
@@ -26,7 +26,9 @@ const { values } = parseArgs({
     'cli-viewers': { type: 'string', default: '3' },
     chatters: { type: 'string', default: '10' },
     // each chatter sends one message this often (faster fills the chat histories to their retention sooner)
-    'chat-interval-ms': { type: 'string', default: '2000' }
+    'chat-interval-ms': { type: 'string', default: '2000' },
+    // viewer workers write what their heap holds after the warm-up to DIR (soak/heap-watch.ts)
+    diagnose: { type: 'string' }
   }
 })
 const minutes = Number(values.minutes)
@@ -42,6 +44,15 @@ const MAX_GROWTH_PCT = 10
 // long enough for gossipsub's 2-minute seen cache and the 30 s live window to fill
 const warmupMs = Math.min(5 * 60_000, Math.max(30_000, minutes * 60_000 / 10))
 
+// Ctrl-C (or a kill) ends the run at its next sample: the soak still stops every process it started
+const interrupted = new AbortController()
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`soak: ${signal}: stopping every process\n`)
+    interrupted.abort(new Error(`soak interrupted by ${signal}`))
+  })
+}
+
 const result = await runSoak({
   minutes,
   cliViewers,
@@ -51,6 +62,8 @@ const result = await runSoak({
   chatters,
   chatIntervalMs,
   sampleMs: minutes >= 10 ? 5_000 : 2_000,
+  diagnoseDir: values.diagnose,
+  signal: interrupted.signal,
   warmupMs,
   log: (line) => { process.stderr.write(`soak: ${line}\n`) }
 })

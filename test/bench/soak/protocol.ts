@@ -3,8 +3,13 @@
 
 /** Coordinator → worker. */
 export type SoakCommand =
-  /** Start `count` viewers (each a `swarmcast` peer session, as the CLI runs it), joined through `bootstrap`. */
-  | { cmd: 'start', count: number, channel: string, bootstrap: string[], dir: string, name: string }
+  /**
+   * Start `count` viewers (each a `swarmcast` peer session, as the CLI runs it), joined through `bootstrap`.
+   * `forceGc`: collect garbage before each memory sample (the worker runs with --expose-gc).
+   */
+  | { cmd: 'start', count: number, channel: string, bootstrap: string[], dir: string, name: string, forceGc: boolean }
+  /** Watch the heap from `afterMs` on (heap-watch.ts), writing to `dir`. */
+  | { cmd: 'diagnose', dir: string, afterMs: number }
   /** Stop every peer and exit. */
   | { cmd: 'stop' }
 

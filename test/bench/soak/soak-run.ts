@@ -46,8 +46,15 @@ export interface SoakOptions {
    * collecting (for short runs, whose window is shorter than V8's GC cycles).
    */
   forceGc?: boolean
+  /**
+   * Viewer workers watch their heap after the warm-up and write what it holds
+   * here (heap-watch.ts): collection sizes every minute, heap snapshots.
+   */
+  diagnoseDir?: string
   /** Progress lines (stderr of the bench, comments of the test). */
   log: (line: string) => void
+  /** Ends the run early (Ctrl-C): every process is still stopped and the temporary dir removed. */
+  signal?: AbortSignal
 }
 
 export interface ProcessTrend {
@@ -124,10 +131,10 @@ class SoakWorker {
   readonly gc = new GcTrace()
   #wake: Array<() => void> = []
 
-  constructor (name: string, forceGc: boolean) {
+  constructor (name: string, exposeGc: boolean) {
     this.name = name
     // the heap the CLI gives its peer sessions, since these stand in for CLI processes
-    this.proc = spawn(process.execPath, [CLI_HEAP_FLAG, '--trace-gc', ...(forceGc ? ['--expose-gc'] : []), WORKER], { stdio: ['pipe', 'pipe', 'pipe'] })
+    this.proc = spawn(process.execPath, [CLI_HEAP_FLAG, '--trace-gc', ...(exposeGc ? ['--expose-gc'] : []), WORKER], { stdio: ['pipe', 'pipe', 'pipe'] })
     createInterface({ input: this.proc.stdout! }).on('line', (text) => {
       if (!text.startsWith('{')) {
         // a --trace-gc line
@@ -246,10 +253,10 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const isBaseline = (i: number): boolean => options.baselineCliViewer === true && i === options.cliViewers - 1
     const watchers = Array.from({ length: options.cliViewers }, (_, i) => cli(['watch', '--data', join(tmp.dir, `watch-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json'], isBaseline(i) ? { NODE_OPTIONS: '--max-semi-space-size=0' } : {}))
     clis.push(...watchers)
-    const viewerWorkers = Array.from({ length: options.viewerWorkers }, (_, i) => new SoakWorker(`viewer-worker-${i}`, options.forceGc === true))
+    const viewerWorkers = Array.from({ length: options.viewerWorkers }, (_, i) => new SoakWorker(`viewer-worker-${i}`, options.forceGc === true || options.diagnoseDir != null))
     workers.push(...viewerWorkers)
     const perWorker = viewerWorkers.map((_, i) => Math.floor(options.inProcessViewers / options.viewerWorkers) + (i < options.inProcessViewers % options.viewerWorkers ? 1 : 0))
-    for (const [i, w] of viewerWorkers.entries()) w.send({ cmd: 'start', count: perWorker[i]!, channel, bootstrap: [bootstrap], dir: tmp.dir, name: `viewer${i}` })
+    for (const [i, w] of viewerWorkers.entries()) w.send({ cmd: 'start', count: perWorker[i]!, channel, bootstrap: [bootstrap], dir: tmp.dir, name: `viewer${i}`, forceGc: options.forceGc === true })
     const chatters = Array.from({ length: options.chatters }, (_, i) => new CliChatter(cli(['chat', '--data', join(tmp.dir, `chatter-${i}`), '--channel', channel, '--bootstrap', bootstrap, '--host', '127.0.0.1', '--json', '--history', '0']), i))
     clis.push(...chatters.map(c => c.process))
 
@@ -270,6 +277,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
         const inProcess = viewerWorkers.every(w => w.latest('progress', l => l.viewers != null)?.viewers?.every(v => v.segments > 0) === true)
         if (cli && inProcess) return
         if (Date.now() > deadline) throw new Error('not every viewer played within 60 s')
+        options.signal?.throwIfAborted()
         await sleep(500)
       }
     }
@@ -280,6 +288,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     const warmupEnd = t0 + options.warmupMs
     const end = t0 + options.minutes * 60_000
     for (const c of chatters) c.startSending(options.chatIntervalMs)
+    if (options.diagnoseDir != null) for (const w of viewerWorkers) w.send({ cmd: 'diagnose', dir: options.diagnoseDir, afterMs: options.warmupMs })
     // a CLI's GC trace, read from its stdout as it grows
     const cliGc = (p: CliProcess): () => GcTrace => {
       const gc = new GcTrace()
@@ -309,6 +318,7 @@ export async function runSoak (options: SoakOptions): Promise<SoakResult> {
     for (let at = t0; at <= end; at += options.sampleMs) {
       const wait = at - Date.now()
       if (wait > 0) await sleep(wait)
+      options.signal?.throwIfAborted()
       for (const [i, p] of tracked.entries()) {
         const ids = p.pid()
         const kib = ids.reduce((sum, id) => sum + (rssKiB(id) ?? 0), 0)

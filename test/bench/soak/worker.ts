@@ -9,10 +9,12 @@ import { join } from 'node:path'
 import { openPeerSession } from '../../../node/peer-node.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { Viewer } from '../../../src/video/index.ts'
+import { HeapWatch } from './heap-watch.ts'
 import type { PeerSession } from '../../../node/peer-node.ts'
 import type { MemorySample, SoakCommand, SoakLine, ViewerProgress } from './protocol.ts'
 
 const PROGRESS_INTERVAL_MS = 5_000
+const DIAGNOSE_INTERVAL_MS = 60_000
 const JOIN_TIMEOUT_MS = 30_000
 
 const out = (line: SoakLine): void => { process.stdout.write(JSON.stringify(line) + '\n') }
@@ -20,9 +22,14 @@ const shutdown = new AbortController()
 const sessions: PeerSession[] = []
 const viewers: Array<{ viewer: Viewer, stallsAt: number[], skips: Array<[number, number]> }> = []
 let progressTimer: ReturnType<typeof setInterval> | undefined
+let diagnoseTimer: ReturnType<typeof setTimeout> | undefined
+let forceGc = false
+let workerName = 'worker'
 
 async function start (c: Extract<SoakCommand, { cmd: 'start' }>): Promise<void> {
   const channel = ChannelId.parse(c.channel)
+  forceGc = c.forceGc
+  workerName = c.name
   const startedAt = Date.now()
   // one at a time, as people arrive: a burst of handshakes is not what a soak measures
   for (let i = 0; i < c.count; i++) {
@@ -47,12 +54,25 @@ function viewerProgress (): ViewerProgress[] {
   })
 }
 
+const exposedGc = (globalThis as { gc?: () => void }).gc
+const mib = (b: number): number => Math.round(b / 104857.6) / 10
+
 function memory (): MemorySample {
-  const gc = (globalThis as { gc?: () => void }).gc
+  const gc = forceGc ? exposedGc : undefined
   gc?.()
   const m = process.memoryUsage()
-  const mib = (b: number): number => Math.round(b / 104857.6) / 10
   return { rss: mib(m.rss), heapUsed: mib(m.heapUsed), external: mib(m.external), arrayBuffers: mib(m.arrayBuffers), gc: gc != null }
+}
+
+function diagnose (c: Extract<SoakCommand, { cmd: 'diagnose' }>): void {
+  if (exposedGc == null) throw new Error('diagnose needs the worker started with --expose-gc')
+  const watch = new HeapWatch(c.dir, workerName)
+  const sample = (): void => {
+    exposedGc()
+    watch.sample({ nodes: sessions.map(s => s.node), viewers: viewers.map(v => v.viewer) }, mib(process.memoryUsage().heapUsed))
+    diagnoseTimer = setTimeout(sample, DIAGNOSE_INTERVAL_MS)
+  }
+  diagnoseTimer = setTimeout(sample, c.afterMs)
 }
 
 function progress (): void {
@@ -64,6 +84,7 @@ let stopping: Promise<void> | undefined
 async function stop (): Promise<void> {
   stopping ??= (async () => {
     clearInterval(progressTimer)
+    clearTimeout(diagnoseTimer)
     out({ type: 'viewers-final', viewers: viewerProgress() })
     for (const v of viewers) v.viewer.close()
     shutdown.abort()
@@ -76,7 +97,7 @@ async function stop (): Promise<void> {
 const commands = createInterface({ input: process.stdin })
 commands.on('line', (line) => {
   const c = JSON.parse(line) as SoakCommand
-  const run = c.cmd === 'start' ? start(c) : stop()
+  const run = c.cmd === 'start' ? start(c) : c.cmd === 'diagnose' ? Promise.resolve().then(() => { diagnose(c) }) : stop()
   run.catch((err: Error) => { out({ type: 'error', message: err.stack ?? err.message }) })
 })
 commands.on('close', () => { void stop() })
