@@ -3,14 +3,16 @@
 // - collections.jsonl: every minute, the size of each Map, Set and array reachable
 //   from the worker's roots, summed by path pattern (`[*]` for any entry), so a
 //   collection that grows stands out by name;
-// - heap snapshots: one when the watch starts, another the first time the heap
-//   after a full GC has grown by GROWTH_TRIGGER_MIB since, to diff by constructor.
+// - two heap snapshots, to diff by constructor (heap-diff.ts): the first once the
+//   heap after a full GC has grown GROWTH_STEP_MIB over the first sample, the second
+//   once it has grown as much again. A worker that stays flat writes none: a
+//   snapshot costs seconds of pause and leaves the RSS a step higher.
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeHeapSnapshot } from 'node:v8'
 
-// above the few MiB a flat worker's heap wanders by
-const GROWTH_TRIGGER_MIB = 15
+// above the few MiB a flat worker's heap wanders by, even on a loaded box
+const GROWTH_STEP_MIB = 12
 // a walk is bounded: a huge graph costs a partial count, not a stalled worker
 const MAX_VISITED = 300_000
 const MAX_DEPTH = 12
@@ -18,8 +20,9 @@ const MAX_DEPTH = 12
 export class HeapWatch {
   readonly #dir: string
   readonly #name: string
-  #baseHeapMiB: number | undefined
-  #grownSnapshot = false
+  // the heap after GC that the next snapshot waits for
+  #nextSnapshotMiB: number | undefined
+  #snapshots = 0
 
   constructor (dir: string, name: string) {
     mkdirSync(dir, { recursive: true })
@@ -27,16 +30,15 @@ export class HeapWatch {
     this.#name = name
   }
 
-  /** One sample: collection sizes, and a snapshot at the start or on growth. `heapMiB` is after a full GC. */
+  /** One sample: collection sizes, and a snapshot when the heap has grown a step. `heapMiB` is after a full GC. */
   sample (roots: Record<string, unknown>, heapMiB: number): void {
     const sizes = collectionSizes(roots)
     appendFileSync(join(this.#dir, `${this.#name}-collections.jsonl`), JSON.stringify({ at: Date.now(), heapMiB, sizes }) + '\n')
-    if (this.#baseHeapMiB == null) {
-      this.#baseHeapMiB = heapMiB
-      this.#snapshot('start')
-    } else if (!this.#grownSnapshot && heapMiB >= this.#baseHeapMiB + GROWTH_TRIGGER_MIB) {
-      this.#grownSnapshot = true
-      this.#snapshot('grown')
+    this.#nextSnapshotMiB ??= heapMiB + GROWTH_STEP_MIB
+    if (this.#snapshots < 2 && heapMiB >= this.#nextSnapshotMiB) {
+      this.#snapshot(this.#snapshots === 0 ? 'growing' : 'grown')
+      this.#snapshots++
+      this.#nextSnapshotMiB = heapMiB + GROWTH_STEP_MIB
     }
   }
 
