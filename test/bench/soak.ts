@@ -66,6 +66,10 @@ const result = await runSoak({
   signal: interrupted.signal,
   warmupMs,
   log: (line) => { process.stderr.write(`soak: ${line}\n`) }
+}).catch((err: Error) => {
+  if (!interrupted.signal.aborted) throw err
+  process.stderr.write('soak: interrupted; every process it started is stopped, no result written\n')
+  process.exit(130)
 })
 
 const rssFlat = result.processes.every(p => p.baseline || p.trendPct <= MAX_GROWTH_PCT)
