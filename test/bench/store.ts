@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { CLI_HEAP_FLAG, tempDir } from '../helpers/cli.ts'
-import { leastSquares } from './common/numbers.ts'
+import { leastSquares, mib } from './common/numbers.ts'
 import { report } from './report.ts'
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '150000' }, 'sample-every': { type: 'string', default: '10000' } } })
@@ -50,7 +50,6 @@ async function run (variant: 'empty' | 'present'): Promise<Sample[]> {
   }
 }
 
-const mib = (bytes: number): number => Math.round(bytes / 104857.6) / 10
 const results = { empty: await run('empty'), present: await run('present') }
 const perMessage = (s: Sample[]): number => leastSquares(s.slice(Math.floor(s.length / 2)).map(x => [x.messages, x.nativeBytes])).slope
 const baseline = perMessage(results.empty)

@@ -34,3 +34,8 @@ export function leastSquares (points: Array<[number, number]>): { slope: number,
   const slope = den > 0 ? num / den : 0
   return { slope, start: my + slope * (points[0]![0] - mx) }
 }
+
+/** Bytes in MiB, to one decimal. */
+export function mib (bytes: number): number {
+  return Math.round(bytes / 104857.6) / 10
+}

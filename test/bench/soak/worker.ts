@@ -10,6 +10,7 @@ import { openPeerSession } from '../../../node/peer-node.ts'
 import { ChannelId } from '../../../src/channel/index.ts'
 import { Viewer } from '../../../src/video/index.ts'
 import { HeapWatch } from './heap-watch.ts'
+import { mib } from '../common/numbers.ts'
 import type { PeerSession } from '../../../node/peer-node.ts'
 import type { MemorySample, SoakCommand, SoakLine, ViewerProgress } from './protocol.ts'
 
@@ -55,7 +56,6 @@ function viewerProgress (): ViewerProgress[] {
 }
 
 const exposedGc = (globalThis as { gc?: () => void }).gc
-const mib = (b: number): number => Math.round(b / 104857.6) / 10
 
 function memory (): MemorySample {
   const gc = forceGc ? exposedGc : undefined
