@@ -52,10 +52,11 @@ function label (h: Heap, ordinal: number): string {
 function groups (h: Heap): Map<string, { count: number, bytes: number }> {
   const out = new Map<string, { count: number, bytes: number }>()
   for (let i = 0; i < h.count; i++) {
-    const g = out.get(label(h, i)) ?? { count: 0, bytes: 0 }
+    const name = label(h, i)
+    const g = out.get(name) ?? { count: 0, bytes: 0 }
     g.count++
     g.bytes += field(h, i, 'self_size')
-    out.set(label(h, i), g)
+    out.set(name, g)
   }
   return out
 }
